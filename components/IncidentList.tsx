@@ -1,0 +1,113 @@
+import type { Incident, Maintenance } from '@/lib/model';
+import { dateTime, duration, relativeTime } from '@/lib/format';
+import { safeLink } from '@/lib/providers/links';
+import { useUi } from './UiContext';
+import type { Translate } from '@/lib/i18n';
+
+const STATUS_KEY: Record<string, string> = {
+  investigating: 'statusInvestigating',
+  identified: 'statusIdentified',
+  monitoring: 'statusMonitoring',
+  resolved: 'statusResolved',
+  postmortem: 'statusPostmortem',
+  scheduled: 'statusScheduled',
+  in_progress: 'statusInProgress',
+  verifying: 'statusVerifying',
+  completed: 'statusCompleted',
+};
+const IMPACT_KEY: Record<string, string> = {
+  none: 'impactNone',
+  minor: 'impactMinor',
+  major: 'impactMajor',
+  critical: 'impactCritical',
+  maintenance: 'impactMaintenance',
+};
+
+/** A provider's phase word ("Investigating"), or the raw word when we don't know it. */
+export function phaseLabel(status: string, t: Translate): string {
+  const key = STATUS_KEY[status];
+  return key ? t(key) : status;
+}
+
+/** An impact word ("major"), or the raw word. */
+export function impactLabel(impact: string, t: Translate): string {
+  const key = IMPACT_KEY[impact];
+  return key ? t(key) : impact;
+}
+
+/** Props of `IncidentList`. */
+export interface IncidentListProps {
+  incidents: readonly Incident[];
+  maintenances: readonly Maintenance[];
+  pageUrl: string;
+  now: number;
+  compact: boolean;
+}
+
+/** Active incidents (newest first) and scheduled maintenance. All network text is rendered as text. */
+export function IncidentList({ incidents, maintenances, pageUrl, now, compact }: IncidentListProps) {
+  const { t, locale } = useUi();
+  const active = incidents.filter((i) => i.resolvedAt === null);
+  return (
+    <div class="incidents">
+      {active.length === 0 ? (
+        <p class="incidents__none">{t('noIncidents')}</p>
+      ) : (
+        <>
+          <h3 class="section-title">{t('incidents')}</h3>
+          <ul class="incidents__list">
+            {active.map((i) => {
+              const link = safeLink(i.url, pageUrl);
+              return (
+                <li class={`incident incident--${i.impact}`} data-incident-id={i.id} key={i.id}>
+                  <p class="incident__title">{i.title}</p>
+                  <p class="incident__meta">
+                    <span class="chip">{phaseLabel(i.status, t)}</span>
+                    <span class="chip chip--impact">{t('impact', impactLabel(i.impact, t))}</span>
+                    <span title={dateTime(i.startedAt, locale)}>
+                      {t('startedAt', relativeTime(Date.parse(i.startedAt), now, locale))} · {t('lasting', duration(now - Date.parse(i.startedAt), locale))}
+                    </span>
+                  </p>
+                  {i.latestUpdate && <p class={`incident__update${compact ? ' incident__update--clamp' : ''}`}>{i.latestUpdate}</p>}
+                  {i.componentNames.length > 0 && <p class="incident__affects">{t('affects', i.componentNames.join(', '))}</p>}
+                  {link && (
+                    <a class="incident__link" href={link} target="_blank" rel="noopener noreferrer">
+                      {t('viewIncident')}
+                      <span class="sr-only">: {i.title}</span>
+                    </a>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+      {maintenances.length > 0 && (
+        <>
+          <h3 class="section-title">{t('maintenance')}</h3>
+          <ul class="incidents__list">
+            {maintenances.map((m) => {
+              const link = safeLink(m.url, pageUrl);
+              return (
+                <li class="incident incident--maintenance" data-maintenance-id={m.id} key={m.id}>
+                  <p class="incident__title">{m.title}</p>
+                  <p class="incident__meta">
+                    <span class="chip">{phaseLabel(m.status, t)}</span>
+                    <span>{t('scheduledFor', [dateTime(m.scheduledFor, locale), m.scheduledUntil ? dateTime(m.scheduledUntil, locale) : '…'])}</span>
+                  </p>
+                  {!compact && m.latestUpdate && <p class="incident__update">{m.latestUpdate}</p>}
+                  {link && (
+                    <a class="incident__link" href={link} target="_blank" rel="noopener noreferrer">
+                      {t('viewIncident')}
+                      <span class="sr-only">: {m.title}</span>
+                    </a>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

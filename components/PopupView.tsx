@@ -1,0 +1,37 @@
+import type { DashboardState } from '@/lib/ui/dashboard-state';
+import { ProviderPanel } from './ProviderPanel';
+import { Toolbar } from './Toolbar';
+import { LaneFooter } from './LaneFooter';
+import { LiveAnnouncer } from './LiveAnnouncer';
+import { PanelErrorBoundary } from './PanelErrorBoundary';
+import { useUi } from './UiContext';
+
+/** Props of `PopupView`. */
+export interface PopupViewProps {
+  state: DashboardState;
+  onRefresh: () => Promise<unknown>;
+  onCopy: () => Promise<void>;
+  onOpenDashboard: () => void;
+}
+
+/** The popup: three compact panels, actions, and the lane footer. */
+export function PopupView({ state, onRefresh, onCopy, onOpenDashboard }: PopupViewProps) {
+  const { t } = useUi();
+  const views = state.views.value;
+  const now = state.now.value;
+  return (
+    <main class="popup">
+      <h1 class="sr-only">{t('extName')}</h1>
+      <Toolbar onRefresh={onRefresh} onCopy={onCopy} onOpenDashboard={onOpenDashboard} />
+      <div class="board board--compact">
+        {views.map((view) => (
+          <PanelErrorBoundary provider={view.info.id} key={view.info.id}>
+            <ProviderPanel view={view} now={now} variant="compact" starred={state.settings.value.starred[view.info.id]} />
+          </PanelErrorBoundary>
+        ))}
+      </div>
+      <LaneFooter lane={state.lane.value} intervalSec={state.settings.value.intervalSec} lastCheckAt={state.pollState.value.lastDoneAt} now={now} />
+      <LiveAnnouncer views={views} />
+    </main>
+  );
+}

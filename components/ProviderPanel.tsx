@@ -1,0 +1,71 @@
+import type { ComponentChildren } from 'preact';
+import type { ProviderView } from '@/lib/status';
+import { relativeTime } from '@/lib/format';
+import { providerHost } from '@/lib/providers/catalog';
+import { safeLink } from '@/lib/providers/links';
+import type { Translate } from '@/lib/i18n';
+import type { FetchError } from '@/lib/model';
+import { StatusLabel } from './StatusLabel';
+import { ComponentList } from './ComponentList';
+import { IncidentList } from './IncidentList';
+import { useUi } from './UiContext';
+
+/** The short, human reason of a fetch error. */
+export function errorReason(error: FetchError, t: Translate): string {
+  const kind = t(`errorKind_${error.kind.replace('-', '_')}`);
+  return error.httpStatus && error.httpStatus !== 200 ? `${kind} (HTTP ${error.httpStatus})` : kind;
+}
+
+/** Props of `ProviderPanel`. */
+export interface ProviderPanelProps {
+  view: ProviderView;
+  now: number;
+  variant: 'compact' | 'full';
+  starred?: readonly string[];
+  onToggleStar?: (id: string) => void;
+  /** Extra sections for the full variant (uptime, timeline). */
+  children?: ComponentChildren;
+}
+
+/** One provider: state, freshness, errors, components, incidents. */
+export function ProviderPanel({ view, now, variant, starred = [], onToggleStar, children }: ProviderPanelProps) {
+  const { t, locale } = useUi();
+  const { info, status, error } = view;
+  const headingId = `panel-${info.id}`;
+  const host = providerHost(info);
+  const starredTrouble = starred.length > 0 && (status?.components ?? []).some((c) => starred.includes(c.id) && c.level !== 'operational');
+  return (
+    <section class={`panel panel--${variant} panel--${view.level}`} data-provider={info.id} data-status={view.level} aria-labelledby={headingId}>
+      <header class="panel__header">
+        <h2 class="panel__name" id={headingId}>
+          <a href={safeLink(info.pageUrl, info.pageUrl) ?? undefined} target="_blank" rel="noopener noreferrer" title={t('openStatusPage', info.name)}>
+            {info.name}
+          </a>
+          <span class="panel__vendor">{info.vendor}</span>
+        </h2>
+        <StatusLabel level={view.level} loading={view.loading} />
+      </header>
+      {status?.description && <p class="panel__description">{status.description}</p>}
+      <p class="panel__checked">
+        {view.checkedAt ? t('checkedAgo', relativeTime(view.checkedAt, now, locale)) : view.loading ? t('stateChecking') : t('notCheckedYet')}
+      </p>
+      {(error || view.stale) && (
+        <p class="panel__problem" role="note" data-error-kind={error?.kind ?? 'stale'}>
+          {status && view.okAt !== null
+            ? t('staleLine', [host, relativeTime(view.okAt, now, locale)])
+            : t('noDataYet', error ? errorReason(error, t) : '')}
+          {error && status && <> — {errorReason(error, t)}</>}
+          {view.retryAt && view.retryAt > now && <> · {t('retryIn', relativeTime(view.retryAt, now, locale))}</>}
+        </p>
+      )}
+      {status?.via === 'html' && <p class="panel__note">{t('viaHtml')}</p>}
+      {status && (
+        <>
+          <ComponentList components={status.components} starred={starred} onToggleStar={onToggleStar} dimUnstarred={starredTrouble} />
+          <IncidentList incidents={status.incidents} maintenances={status.maintenances} pageUrl={info.pageUrl} now={now} compact={variant === 'compact'} />
+        </>
+      )}
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * Wires the background engine to the browser: alarm, messages, settings changes, badge. Called
+ * synchronously from `entrypoints/background.ts` so every listener exists before the worker idles.
+ */
+import { browser } from 'wxt/browser';
+import { PROVIDERS } from '../providers/registry';
+import { PROVIDER_INFO } from '../providers/catalog';
+import { isBackgroundMessage, type PollReply } from '../messages';
+import { createTranslate } from '../i18n';
+import { resolveProvider } from '../status';
+import { healthItem, settingsItem } from '../storage';
+import { applyBadge, computeBadge } from './badge';
+import { createPoller, type AfterPollContext } from './poll';
+import { ensureAlarm, POLL_ALARM } from './schedule';
+import { readSettings, readSnapshots } from './stored';
+
+/** Recomputes the badge from storage (also used at startup to restore it). */
+export async function refreshBadge(now = Date.now()): Promise<void> {
+  const [settings, snapshots, health] = await Promise.all([readSettings(), readSnapshots(), healthItem.getValue()]);
+  const views = PROVIDER_INFO.map((info) => resolveProvider(info, snapshots[info.id], health[info.id], settings.intervalSec, now));
+  const t = createTranslate((key, subs) => browser.i18n.getMessage(key as 'extName', subs));
+  await applyBadge(browser.action, computeBadge(views, t, now, browser.i18n.getUILanguage()));
+}
+
+/** Registers every background listener. Must run synchronously at worker start. */
+export function startBackground(): void {
+  const poller = createPoller({
+    providers: PROVIDERS,
+    fetch: (input, init) => fetch(input, init),
+    now: () => Date.now(),
+    random: Math.random,
+    afterPoll: async (_ctx: AfterPollContext) => {
+      await refreshBadge();
+    },
+  });
+
+  const safely = (reason: Parameters<typeof poller.poll>[0]) =>
+    poller.poll(reason).catch((error: unknown): PollReply => {
+      console.error('[ai-status] poll failed', error);
+      return { result: 'skipped', changed: false };
+    });
+
+  const ensure = async () => ensureAlarm(browser.alarms, (await readSettings()).intervalSec);
+
+  browser.runtime.onInstalled.addListener(() => {
+    void ensure().then(() => safely('startup'));
+  });
+  browser.runtime.onStartup.addListener(() => {
+    void ensure().then(() => safely('startup'));
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === POLL_ALARM) void safely('alarm').then(() => refreshBadge());
+  });
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    if (!isBackgroundMessage(message)) return undefined;
+    return safely(message.type === 'refresh' ? 'refresh' : 'tick');
+  });
+  settingsItem.watch((next, previous) => {
+    if (next?.intervalSec !== previous?.intervalSec) void ensure();
+    void refreshBadge();
+  });
+
+  // Every worker start: the alarm may be gone (Firefox restart) and the badge is blank.
+  void ensure();
+  void refreshBadge();
+}

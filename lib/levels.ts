@@ -1,0 +1,102 @@
+/**
+ * The level tables of design.md §2 and §7: one place for every mapping from a provider's raw
+ * vocabulary to our five levels, their ranking and their palette. Free of zod so views can use it.
+ */
+
+/** The five normalized levels every provider is reduced to. */
+export const LEVELS = ['operational', 'degraded', 'outage', 'maintenance', 'unknown'] as const;
+/** One normalized level. */
+export type Level = (typeof LEVELS)[number];
+
+/** Component status (Statuspage and incident.io) → level. Anything not listed is `unknown`. */
+export const COMPONENT_LEVEL: Readonly<Record<string, Level>> = {
+  operational: 'operational',
+  degraded_performance: 'degraded',
+  partial_outage: 'degraded',
+  major_outage: 'outage',
+  full_outage: 'outage',
+  under_maintenance: 'maintenance',
+};
+
+/** Page indicator → level. Anything not listed is `unknown`. */
+export const INDICATOR_LEVEL: Readonly<Record<string, Level>> = {
+  none: 'operational',
+  minor: 'degraded',
+  major: 'outage',
+  critical: 'outage',
+  maintenance: 'maintenance',
+};
+
+/** Product palette (6-digit hex). Never used alone: every state also has a label and a glyph. */
+export const LEVEL_COLOR: Readonly<Record<Level, string>> = {
+  operational: '#22c55e',
+  degraded: '#f59e0b',
+  outage: '#ef4444',
+  maintenance: '#3b82f6',
+  unknown: '#6b7280',
+};
+
+/** Glyph shown beside every level label so color is never the only signal. */
+export const LEVEL_GLYPH: Readonly<Record<Level, string>> = {
+  operational: '✓',
+  degraded: '!',
+  outage: '✕',
+  maintenance: '⚒',
+  unknown: '?',
+};
+
+// Provider level (design §2): unknown is not part of the "worse of" order; it only wins when
+// nothing usable is known.
+const PROVIDER_RANK: Readonly<Record<Level, number>> = {
+  outage: 4,
+  degraded: 3,
+  maintenance: 2,
+  operational: 1,
+  unknown: 0,
+};
+
+// Badge / overall ranking (design §7): an unknown provider outranks maintenance and green.
+const BADGE_RANK: Readonly<Record<Level, number>> = {
+  outage: 5,
+  degraded: 4,
+  unknown: 3,
+  maintenance: 2,
+  operational: 1,
+};
+
+/** Maps a raw component status; unknown strings become `unknown`. */
+export function componentLevel(raw: unknown): Level {
+  return (typeof raw === 'string' && COMPONENT_LEVEL[raw]) || 'unknown';
+}
+
+/** Maps a raw page indicator; unknown strings become `unknown`. */
+export function indicatorLevel(raw: unknown): Level {
+  return (typeof raw === 'string' && INDICATOR_LEVEL[raw]) || 'unknown';
+}
+
+/**
+ * The worse of the given levels in the provider order outage > degraded > maintenance >
+ * operational; `unknown` only when no other level is present.
+ */
+export function worstProviderLevel(levels: Iterable<Level>): Level {
+  let worst: Level = 'unknown';
+  for (const level of levels) if (PROVIDER_RANK[level] > PROVIDER_RANK[worst]) worst = level;
+  return worst;
+}
+
+/** The worst level in the badge order outage > degraded > unknown > maintenance > operational. */
+export function worstBadgeLevel(levels: Iterable<Level>): Level {
+  let worst: Level | null = null;
+  for (const level of levels) if (worst === null || BADGE_RANK[level] > BADGE_RANK[worst]) worst = level;
+  return worst ?? 'unknown';
+}
+
+/** Sort key: worse first in badge order (for "problems first" lists). */
+export function levelSeverity(level: Level): number {
+  return BADGE_RANK[level];
+}
+
+/** Type guard for a stored or received level string. */
+export function isLevel(value: unknown): value is Level {
+  return typeof value === 'string' && (LEVELS as readonly string[]).includes(value);
+}

@@ -1,0 +1,161 @@
+/**
+ * Fetching untrusted status JSON: timeout, no credentials, content-type and size checks before
+ * parsing, ETag revalidation. Never throws; every failure becomes a typed `FetchError`.
+ */
+import type { FetchError, FetchErrorKind } from '../model';
+
+/** The fetch function adapters are given (the global one in the worker, a fake in tests). */
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** What adapters need from the outside world. Passing these in keeps adapters pure. */
+export interface FetchContext {
+  fetch: FetchLike;
+  /** Current time in ms. */
+  now: () => number;
+  /** ETag of the last good response of this source, if any. */
+  etag?: string | null;
+  timeoutMs?: number;
+}
+
+/** Result of one HTTP read. */
+export type HttpResult =
+  | { ok: true; notModified: false; body: string; contentType: string; etag: string | null; bytes: number }
+  | { ok: true; notModified: true; etag: string | null; bytes: 0 }
+  | { ok: false; error: FetchError; retryAfterSec: number | null };
+
+/** A fetch of more than 8 s counts as a failure (design §4). */
+export const FETCH_TIMEOUT_MS = 8_000;
+/** Status JSON is a few KB; anything this large is not a status page. */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+/** Builds a `FetchError`. */
+export function fetchError(kind: FetchErrorKind, message: string, at: number, httpStatus: number | null = null): FetchError {
+  return { kind, message, httpStatus, at };
+}
+
+/** Parses `Retry-After` (seconds or an HTTP date) into seconds from `now`. */
+export function parseRetryAfter(value: string | null, now: number): number | null {
+  if (!value) return null;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return null;
+  return Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+async function readCapped(response: Response, maxBytes: number): Promise<string | null> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    return null;
+  }
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(all);
+}
+
+/** GETs `url` as text with the rules of design §4 and §6. */
+export async function httpGet(url: string, ctx: FetchContext, accept = 'application/json'): Promise<HttpResult> {
+  const at = ctx.now();
+  const host = new URL(url).host;
+  const controller = new AbortController();
+  const timeoutMs = ctx.timeoutMs ?? FETCH_TIMEOUT_MS;
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const headers: Record<string, string> = { accept };
+    if (ctx.etag) headers['if-none-match'] = ctx.etag;
+    const response = await ctx.fetch(url, {
+      method: 'GET',
+      headers,
+      credentials: 'omit',
+      cache: 'no-cache',
+      redirect: 'follow',
+      signal: controller.signal,
+    });
+    const etag = response.headers.get('etag');
+    if (response.status === 304) return { ok: true, notModified: true, etag: etag ?? ctx.etag ?? null, bytes: 0 };
+    if (response.status === 429) {
+      await response.body?.cancel().catch(() => undefined);
+      return {
+        ok: false,
+        error: fetchError('rate-limited', `${host} is rate limiting requests (HTTP 429)`, at, 429),
+        retryAfterSec: parseRetryAfter(response.headers.get('retry-after'), at),
+      };
+    }
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => undefined);
+      const kind: FetchErrorKind = response.status === 403 || response.status === 405 ? 'challenge' : 'http';
+      return {
+        ok: false,
+        error: fetchError(kind, `${host} answered HTTP ${response.status}`, at, response.status),
+        retryAfterSec: parseRetryAfter(response.headers.get('retry-after'), at),
+      };
+    }
+    const contentType = (response.headers.get('content-type') ?? '').toLowerCase();
+    const body = await readCapped(response, MAX_BODY_BYTES);
+    if (body === null) {
+      return { ok: false, error: fetchError('too-large', `${host} sent a response over ${MAX_BODY_BYTES / 1024 / 1024} MB`, at, response.status), retryAfterSec: null };
+    }
+    return { ok: true, notModified: false, body, contentType, etag, bytes: body.length };
+  } catch (error) {
+    const aborted = controller.signal.aborted;
+    return {
+      ok: false,
+      error: aborted
+        ? fetchError('timeout', `${host} did not answer within ${Math.round(timeoutMs / 1000)} s`, at)
+        : fetchError('network', `Couldn't reach ${host}${error instanceof Error && error.message ? ` (${error.message})` : ''}`, at),
+      retryAfterSec: null,
+    };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Result of reading JSON: the parsed value or a typed failure. */
+export type JsonResult =
+  | { ok: true; notModified: false; json: unknown; etag: string | null; bytes: number; body: string; contentType: string }
+  | { ok: true; notModified: true; etag: string | null; bytes: 0 }
+  | { ok: false; error: FetchError; retryAfterSec: number | null; body?: string };
+
+function looksLikeHtml(body: string, contentType: string): boolean {
+  return contentType.includes('html') || /^\s*</.test(body);
+}
+
+/** GETs and parses JSON, refusing HTML (challenge pages, 404 pages) and truncated bodies. */
+export async function getJson(url: string, ctx: FetchContext): Promise<JsonResult> {
+  const result = await httpGet(url, ctx);
+  if (!result.ok || result.notModified) return result;
+  const at = ctx.now();
+  const host = new URL(url).host;
+  if (looksLikeHtml(result.body, result.contentType)) {
+    return {
+      ok: false,
+      error: fetchError('not-json', `${host} sent a web page instead of status data (likely a bot check)`, at, 200),
+      retryAfterSec: null,
+      body: result.body,
+    };
+  }
+  try {
+    return { ok: true, notModified: false, json: JSON.parse(result.body), etag: result.etag, bytes: result.bytes, body: result.body, contentType: result.contentType };
+  } catch {
+    return { ok: false, error: fetchError('bad-json', `${host} sent incomplete or invalid JSON`, at, 200), retryAfterSec: null };
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * Statuspage-shaped data (Atlassian and incident.io's compatible layer) → the normalized model.
+ * Pure functions; the mapping tables live in `lib/levels.ts`.
+ */
+import { componentLevel, indicatorLevel, worstProviderLevel } from '../levels';
+import type { ComponentStatus, Incident, Maintenance, ServiceStatus } from '../model';
+import type { ProviderDefinition } from './types';
+import type { RawComponent, RawIncident, Summary } from './statuspage-schema';
+import { plainLine, plainText } from './text';
+import { safeLink } from './links';
+
+const RESOLVED = new Set(['resolved', 'postmortem', 'completed']);
+
+// Statuspage short links go through stspg.io, not the provider's host; link to the page itself.
+function incidentUrl(id: string, def: ProviderDefinition): string {
+  return safeLink(`${def.pageUrl}/incidents/${encodeURIComponent(id)}`, def.pageUrl) ?? def.pageUrl;
+}
+
+/** Components without group rows, hiding `only_show_if_degraded` ones while they are fine. */
+export function normalizeComponents(raw: RawComponent[]): ComponentStatus[] {
+  const groupNames = new Map<string, string>();
+  for (const row of raw) if (row.group) groupNames.set(row.id, plainLine(row.name));
+  return raw
+    .filter((row) => !row.group)
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => (a.row.position ?? a.index) - (b.row.position ?? b.index) || a.index - b.index)
+    .map(({ row }) => ({
+      id: row.id,
+      name: plainLine(row.name),
+      group: (row.group_id && groupNames.get(row.group_id)) || null,
+      rawStatus: row.status ?? '',
+      level: componentLevel(row.status),
+      description: plainText(row.description),
+    }))
+    .filter((c) => !(raw.find((r) => r.id === c.id)?.only_show_if_degraded && c.level === 'operational'));
+}
+
+function validIso(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
+function latestUpdate(raw: RawIncident) {
+  let best: { at: number; body: string } | null = null;
+  for (const update of raw.incident_updates) {
+    const at = Date.parse(update.display_at ?? update.created_at ?? '');
+    const time = Number.isNaN(at) ? -Infinity : at;
+    if (!best || time >= best.at) best = { at: time, body: update.body ?? '' };
+  }
+  return best ? plainText(best.body) : '';
+}
+
+function affected(raw: RawIncident): { ids: string[]; names: string[] } {
+  const ids = new Map<string, string>();
+  for (const c of raw.components) ids.set(c.id, plainLine(c.name));
+  for (const update of raw.incident_updates)
+    for (const c of update.affected_components) if (c.code && !ids.has(c.code)) ids.set(c.code, plainLine(c.name));
+  return { ids: [...ids.keys()], names: [...ids.values()].filter(Boolean) };
+}
+
+/** One raw incident → `Incident`, or null when it has no usable time. */
+export function normalizeIncident(raw: RawIncident, def: ProviderDefinition): Incident | null {
+  const createdAt = validIso(raw.created_at) ?? validIso(raw.started_at) ?? validIso(raw.updated_at);
+  if (!createdAt) return null;
+  const status = (raw.status ?? 'unknown').toLowerCase();
+  const { ids, names } = affected(raw);
+  const phases = raw.incident_updates
+    .map((u) => ({ status: (u.status ?? '').toLowerCase(), at: validIso(u.display_at ?? u.created_at) }))
+    .filter((p): p is { status: string; at: string } => !!p.at && !!p.status)
+    .sort((a, b) => a.at.localeCompare(b.at));
+  const resolvedAt = RESOLVED.has(status)
+    ? (validIso(raw.resolved_at) ?? phases.findLast((p) => RESOLVED.has(p.status))?.at ?? validIso(raw.updated_at) ?? createdAt)
+    : null;
+  return {
+    id: raw.id,
+    title: plainLine(raw.name) || raw.id,
+    status,
+    impact: (raw.impact ?? 'none').toLowerCase(),
+    createdAt,
+    startedAt: validIso(raw.started_at) ?? createdAt,
+    resolvedAt,
+    updatedAt: validIso(raw.updated_at) ?? createdAt,
+    url: incidentUrl(raw.id, def),
+    latestUpdate: latestUpdate(raw),
+    componentIds: ids,
+    componentNames: names,
+    phases,
+  };
+}
+
+/** Active incidents first (newest first), then resolved ones (newest first). */
+export function sortIncidents(list: Incident[]): Incident[] {
+  return [...list].sort(
+    (a, b) => Number(a.resolvedAt !== null) - Number(b.resolvedAt !== null) || b.createdAt.localeCompare(a.createdAt),
+  );
+}
+
+function normalizeMaintenance(raw: RawIncident, def: ProviderDefinition): Maintenance | null {
+  const scheduledFor = validIso(raw.scheduled_for) ?? validIso(raw.created_at);
+  if (!scheduledFor) return null;
+  const status = (raw.status ?? 'scheduled').toLowerCase();
+  if (RESOLVED.has(status)) return null;
+  return {
+    id: raw.id,
+    title: plainLine(raw.name) || raw.id,
+    status,
+    scheduledFor,
+    scheduledUntil: validIso(raw.scheduled_until),
+    url: incidentUrl(raw.id, def),
+    latestUpdate: latestUpdate(raw),
+    componentIds: affected(raw).ids,
+  };
+}
+
+/** A parsed summary → `ServiceStatus` (no error, not stale, no uptime yet). */
+export function normalizeSummary(summary: Summary, def: ProviderDefinition, now: number): ServiceStatus {
+  const components = normalizeComponents(summary.components);
+  const pageLevel = indicatorLevel(summary.status?.indicator);
+  const incidents = sortIncidents(
+    summary.incidents.map((i) => normalizeIncident(i, def)).filter((i): i is Incident => i !== null),
+  );
+  const maintenances = summary.scheduled_maintenances
+    .map((m) => normalizeMaintenance(m, def))
+    .filter((m): m is Maintenance => m !== null)
+    .sort((a, b) => a.scheduledFor.localeCompare(b.scheduledFor));
+  return {
+    providerId: def.id,
+    name: def.name,
+    pageUrl: def.pageUrl,
+    level: worstProviderLevel([pageLevel, ...components.map((c) => c.level)]),
+    description: plainLine(summary.status?.description),
+    components,
+    incidents,
+    maintenances,
+    uptime: null,
+    sourceUpdatedAt: validIso(summary.page?.updated_at),
+    fetchedAt: now,
+    error: null,
+    stale: false,
+    via: 'api',
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * Turning untrusted status text into plain text. Statuspage update bodies are usually plain text
+ * but may carry HTML formatting; those are reduced to their text with cheerio. Anything else is
+ * kept literally (views render it as text, so `<script>` stays visible and inert).
+ */
+import { load } from 'cheerio/slim';
+
+const FORMATTING_TAG = /<\/?(p|br|a|ul|ol|li|strong|em|b|i|u|code|pre|div|span|h[1-6]|blockquote)(\s[^>]*)?\/?>/i;
+const MAX_TEXT = 4_000;
+
+/** Plain text of an incident body, clipped to a sane length. */
+export function plainText(value: string | null | undefined): string {
+  if (!value) return '';
+  let text = value;
+  if (FORMATTING_TAG.test(text)) {
+    const $ = load(text.replace(/<br\s*\/?>/gi, '\n').replace(/<\/(p|li|div|h[1-6])>/gi, '$&\n'));
+    $('script, style, noscript, template, iframe, object').remove();
+    text = $.root().text();
+  }
+  text = text.replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
+}
+
+/** A single-line label (titles, names): whitespace folded, clipped. */
+export function plainLine(value: string | null | undefined, max = 300): string {
+  const text = (value ?? '').replace(/\s+/g, ' ').trim();
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

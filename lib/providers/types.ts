@@ -1,0 +1,40 @@
+/** Types shared by the provider adapters and their registry. */
+import type { FetchError, Incident, ProviderId, ServiceStatus, Uptime } from '../model';
+import type { FetchContext } from './http';
+
+/** The result of reading a provider's current status. */
+export type StatusOutcome =
+  | { ok: true; notModified: false; status: ServiceStatus; etag: string | null; bytes: number; requests: number }
+  | { ok: true; notModified: true; etag: string | null; bytes: 0; requests: number }
+  | { ok: false; error: FetchError; retryAfterSec: number | null; requests: number };
+
+/** The result of reading a provider's recent incidents (`incidents.json`). */
+export type HistoryOutcome =
+  | { ok: true; incidents: Incident[]; requests: number }
+  | { ok: false; error: FetchError; requests: number };
+
+/** The result of reading a provider's own uptime figures, where it publishes them. */
+export type UptimeOutcome =
+  | { ok: true; uptime: Uptime; components: Record<string, Uptime>; requests: number }
+  | { ok: false; error: FetchError; requests: number };
+
+/** One platform's way of reading a status page. Pure: all I/O goes through `ctx`. */
+export interface Adapter {
+  readonly platform: string;
+  fetchStatus(def: ProviderDefinition, ctx: FetchContext): Promise<StatusOutcome>;
+  fetchHistory(def: ProviderDefinition, ctx: FetchContext): Promise<HistoryOutcome>;
+  /** Present only where the platform publishes uptime figures. */
+  fetchUptime?(def: ProviderDefinition, ctx: FetchContext): Promise<UptimeOutcome>;
+}
+
+/** A provider in the registry. */
+export interface ProviderDefinition {
+  id: ProviderId;
+  /** Display name of the product. */
+  name: string;
+  /** The official status page (link target and API base). */
+  pageUrl: string;
+  adapter: Adapter;
+  /** Read the HTML page's component rows when the JSON API serves a challenge. */
+  htmlFallback: boolean;
+}

@@ -1,0 +1,37 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+/** Status hosts the worker may fetch; design.md §1. Nothing else is reachable. */
+const STATUS_HOSTS = [
+  'https://status.openai.com/*',
+  'https://status.claude.com/*',
+  'https://status.cursor.com/*',
+];
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact()],
+    // Extension pages support modulepreload natively; the polyfill only costs popup bytes.
+    build: { target: 'es2022', sourcemap: false, modulePreload: { polyfill: false } },
+  }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['alarms', 'storage', 'notifications'],
+    host_permissions: STATUS_HOSTS,
+    action: { default_title: 'AI Status' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'ai-status@ai-status.dev',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
