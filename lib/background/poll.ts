@@ -106,6 +106,7 @@ export interface Poller {
 /** Creates the poller. Concurrent calls join the running poll. */
 export function createPoller(deps: PollerDeps): Poller {
   let running: Promise<PollReply> | null = null;
+  let queuedRefresh: Promise<PollReply> | null = null;
 
   async function run(reason: PollReason): Promise<PollReply> {
     const force = reason === 'refresh' || reason === 'startup';
@@ -147,7 +148,17 @@ export function createPoller(deps: PollerDeps): Poller {
 
   return {
     poll(reason) {
-      if (running) return running.then((r) => ({ ...r, result: r.result === 'polled' ? 'busy' : r.result }));
+      if (running) {
+        // "Refresh now" must reflect a poll that started after the click: queue one (coalesced).
+        if (reason === 'refresh') {
+          queuedRefresh ??= running.catch(() => undefined).then(() => {
+            queuedRefresh = null;
+            return this.poll('refresh');
+          });
+          return queuedRefresh;
+        }
+        return running.then((r) => ({ ...r, result: r.result === 'polled' ? 'busy' : r.result }));
+      }
       running = run(reason).finally(() => {
         running = null;
       });

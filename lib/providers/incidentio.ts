@@ -6,6 +6,7 @@
  * never requested.
  */
 import { readIncidents, readSummary } from './statuspage';
+import { readOfficialUptime } from './incidentio-uptime';
 import type { Adapter } from './types';
 
 /** The incident.io adapter. */
@@ -13,4 +14,5 @@ export const incidentIoAdapter: Adapter = {
   platform: 'incident.io',
   fetchStatus: readSummary,
   fetchHistory: readIncidents,
+  fetchUptime: readOfficialUptime,
 };

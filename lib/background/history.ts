@@ -1,0 +1,141 @@
+/**
+ * The heavier reads of design.md §4–§5, run after a poll: `incidents.json` (history) at most every
+ * 10 minutes or at once when the set of active incidents changed, and official uptime figures at
+ * most hourly. Both fail soft: a failed read keeps the stored entry, and a provider whose read just
+ * failed is not asked again for a couple of minutes.
+ */
+import type { ProviderId, ServiceStatus } from '../model';
+import type { FetchLike } from '../providers/http';
+import type { ProviderDefinition } from '../providers/types';
+import { historyItem, officialUptimeItem, type History, type HistoryEntry, type OfficialUptimeEntry, type Snapshots } from '../storage';
+import { incidentInterval, DAY_MS, WINDOW_DAYS } from '../uptime';
+
+/** History is re-read at most this often unless the active incidents changed. */
+export const HISTORY_MAX_AGE_MS = 10 * 60_000;
+/** Official uptime is re-read at most this often. */
+export const OFFICIAL_UPTIME_MAX_AGE_MS = 60 * 60_000;
+/** After a failed read, wait this long before trying that source again. */
+export const RETRY_AFTER_FAILURE_MS = 2 * 60_000;
+
+/** What the refreshers need. */
+export interface HistoryDeps {
+  providers: readonly ProviderDefinition[];
+  fetch: FetchLike;
+  now: () => number;
+  /**
+   * Time of the last failed read per source (`history:<id>` / `uptime:<id>`), to avoid re-asking a
+   * failing endpoint every poll. Defaults to one map per worker life; tests pass their own.
+   */
+  failures?: Map<string, number>;
+}
+
+const workerFailures = new Map<string, number>();
+
+/** Sorted ids of a snapshot's active (unresolved) incidents, joined with `,`. */
+export function activeKeyOf(status: Pick<ServiceStatus, 'incidents'>): string {
+  return status.incidents
+    .filter((i) => i.resolvedAt === null)
+    .map((i) => i.id)
+    .sort()
+    .join(',');
+}
+
+/** Is the stored history due: none yet, older than 10 minutes, from the future, or the active set changed? */
+export function shouldRefreshHistory(entry: HistoryEntry | undefined, activeKey: string, now: number): boolean {
+  if (!entry) return true;
+  if (entry.activeKey !== activeKey) return true;
+  const age = now - entry.fetchedAt;
+  return age < 0 || age >= HISTORY_MAX_AGE_MS;
+}
+
+/** Is the stored official uptime due (none yet, older than an hour, or from the future)? */
+export function shouldRefreshOfficialUptime(entry: OfficialUptimeEntry | undefined, now: number): boolean {
+  if (!entry) return true;
+  const age = now - entry.fetchedAt;
+  return age < 0 || age >= OFFICIAL_UPTIME_MAX_AGE_MS;
+}
+
+/** Drops incidents that ended more than 90 days before `now` (open ones always stay). */
+export function pruneIncidents<T extends HistoryEntry['incidents'][number]>(incidents: readonly T[], now: number): T[] {
+  const cutoff = now - WINDOW_DAYS * DAY_MS;
+  return incidents.filter((i) => {
+    const interval = incidentInterval(i, now);
+    return interval !== null && interval.end >= cutoff;
+  });
+}
+
+function recentlyFailed(failures: Map<string, number>, key: string, now: number): boolean {
+  const at = failures.get(key);
+  return at !== undefined && now - at >= 0 && now - at < RETRY_AFTER_FAILURE_MS;
+}
+
+/**
+ * Re-reads `incidents.json` for the providers whose status fetch succeeded in this poll, when due
+ * (see `shouldRefreshHistory`), and stores the result in `historyItem` (incidents that ended more
+ * than 90 days ago dropped). A failed read keeps the stored entry. Writes only when something was
+ * read. Call after each poll with `ctx.after` and `ctx.succeeded`.
+ */
+export async function refreshHistory(deps: HistoryDeps, snapshots: Snapshots, succeeded: readonly ProviderId[]): Promise<void> {
+  const failures = deps.failures ?? workerFailures;
+  const stored: History = (await historyItem.getValue()) ?? {};
+  const next: History = { ...stored };
+  let changed = false;
+  await Promise.all(
+    deps.providers.map(async (def) => {
+      const snapshot = snapshots[def.id];
+      if (!snapshot || !succeeded.includes(def.id)) return;
+      const key = `history:${def.id}`;
+      const activeKey = activeKeyOf(snapshot);
+      const now = deps.now();
+      if (!shouldRefreshHistory(stored[def.id], activeKey, now) || recentlyFailed(failures, key, now)) return;
+      try {
+        const outcome = await def.adapter.fetchHistory(def, { fetch: deps.fetch, now: deps.now });
+        if (!outcome.ok) {
+          failures.set(key, deps.now());
+          return;
+        }
+        failures.delete(key);
+        const at = deps.now();
+        next[def.id] = { incidents: pruneIncidents(outcome.incidents, at), fetchedAt: at, activeKey };
+        changed = true;
+      } catch {
+        failures.set(key, deps.now());
+      }
+    }),
+  );
+  if (changed) await historyItem.setValue(next);
+}
+
+/**
+ * Re-reads official uptime figures, at most hourly, for the providers whose adapter publishes them
+ * (`fetchUptime`) and whose status fetch succeeded in this poll; stores them in
+ * `officialUptimeItem`. Fails soft: a failed read keeps the stored entry. Call after each poll.
+ */
+export async function refreshOfficialUptime(deps: HistoryDeps, succeeded: readonly ProviderId[]): Promise<void> {
+  const failures = deps.failures ?? workerFailures;
+  const stored = (await officialUptimeItem.getValue()) ?? {};
+  const next = { ...stored };
+  let changed = false;
+  await Promise.all(
+    deps.providers.map(async (def) => {
+      const fetchUptime = def.adapter.fetchUptime;
+      if (!fetchUptime || !succeeded.includes(def.id)) return;
+      const key = `uptime:${def.id}`;
+      const now = deps.now();
+      if (!shouldRefreshOfficialUptime(stored[def.id], now) || recentlyFailed(failures, key, now)) return;
+      try {
+        const outcome = await fetchUptime(def, { fetch: deps.fetch, now: deps.now });
+        if (!outcome.ok) {
+          failures.set(key, deps.now());
+          return;
+        }
+        failures.delete(key);
+        next[def.id] = { uptime: outcome.uptime, components: outcome.components, fetchedAt: deps.now() };
+        changed = true;
+      } catch {
+        failures.set(key, deps.now());
+      }
+    }),
+  );
+  if (changed) await officialUptimeItem.setValue(next);
+}

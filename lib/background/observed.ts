@@ -1,0 +1,148 @@
+/**
+ * What this extension itself saw (uptime source `observed`, design.md §5): level transitions per
+ * provider and per component, kept 90 days and bounded. `recordObserved` is pure;
+ * `updateObserved` reads and writes `observedItem`, and only when something changed.
+ */
+import { isLevel, type Level } from '../levels';
+import { PROVIDER_IDS, type ProviderId } from '../model';
+import type { ProviderView } from '../status';
+import { observedItem, type Observed, type Transition } from '../storage';
+import { DAY_MS, WINDOW_DAYS } from '../uptime';
+
+/** Most transitions kept per provider. */
+export const MAX_PROVIDER_TRANSITIONS = 500;
+/** Most transitions kept per component. */
+export const MAX_COMPONENT_TRANSITIONS = 200;
+/** Most components tracked per provider. */
+export const MAX_COMPONENTS = 100;
+
+/** The parts of a provider view recorded here. */
+export type ObservedView = Pick<ProviderView, 'level' | 'stale' | 'status'> & { info: { id: ProviderId } };
+
+/** An empty record (nothing observed yet). */
+export const EMPTY_OBSERVED: Observed = { since: null, providers: {}, components: {} };
+
+/**
+ * Drops transitions older than 90 days but keeps the last one before the cut-off (it gives the
+ * level at the window start), then keeps at most `max` of the newest.
+ */
+export function pruneTransitions(list: readonly Transition[], now: number, max: number): Transition[] {
+  const cutoff = now - WINDOW_DAYS * DAY_MS;
+  let firstKept = 0;
+  for (let i = 0; i < list.length; i++) if (list[i]!.at < cutoff) firstKept = i;
+  const kept = list.slice(firstKept);
+  return kept.length > max ? kept.slice(kept.length - max) : kept;
+}
+
+function append(list: readonly Transition[] | undefined, level: Level, now: number, max: number): { list: Transition[]; changed: boolean } {
+  const before = list ?? [];
+  const withNew = before.length && before[before.length - 1]!.level === level ? [...before] : [...before, { at: now, level }];
+  const pruned = pruneTransitions(withNew, now, max);
+  const changed = pruned.length !== before.length || pruned.some((t, i) => t !== before[i]);
+  return { list: pruned, changed };
+}
+
+function recordComponents(
+  current: Record<string, Transition[]> | undefined,
+  levels: ReadonlyArray<{ id: string; level: Level }>,
+  now: number,
+): { components: Record<string, Transition[]>; changed: boolean } {
+  const existing = current ?? {};
+  const cutoff = now - WINDOW_DAYS * DAY_MS;
+  let changed = false;
+  const seen = new Set<string>();
+  const order: string[] = [];
+  const out: Record<string, Transition[]> = {};
+  for (const { id, level } of levels) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const r = append(existing[id], level, now, MAX_COMPONENT_TRANSITIONS);
+    out[id] = r.list;
+    order.push(id);
+    changed ||= r.changed;
+  }
+  // Components no longer listed keep their record while it still says something about the window.
+  const gone = Object.keys(existing)
+    .filter((id) => !seen.has(id))
+    .map((id) => ({ id, list: pruneTransitions(existing[id] ?? [], now, MAX_COMPONENT_TRANSITIONS) }))
+    .filter(({ list }) => list.length > 0 && list[list.length - 1]!.at >= cutoff)
+    .sort((a, b) => b.list[b.list.length - 1]!.at - a.list[a.list.length - 1]!.at);
+  for (const { id, list } of gone) {
+    out[id] = list;
+    order.push(id);
+    if (list.length !== existing[id]?.length) changed = true;
+  }
+  const kept = order.slice(0, MAX_COMPONENTS);
+  const bounded: Record<string, Transition[]> = {};
+  for (const id of kept) bounded[id] = out[id]!;
+  if (Object.keys(existing).length !== kept.length || Object.keys(existing).some((id) => !(id in bounded))) changed = true;
+  return { components: bounded, changed };
+}
+
+/**
+ * Appends, per provider and per component of its snapshot, a transition when the level changed
+ * since the last one recorded. A stale provider records `unknown` (for itself and its components);
+ * a provider without data yet records `unknown` for itself only. Sets `since` on the first call.
+ * Returns the new record and whether anything changed (the input is not modified).
+ */
+export function recordObserved(observed: Observed, views: readonly ObservedView[], now: number): { observed: Observed; changed: boolean } {
+  let changed = observed.since === null;
+  const next: Observed = {
+    since: observed.since ?? now,
+    providers: { ...observed.providers },
+    components: { ...observed.components },
+  };
+  for (const view of views) {
+    const id = view.info.id;
+    const p = append(observed.providers[id], view.level, now, MAX_PROVIDER_TRANSITIONS);
+    next.providers[id] = p.list;
+    changed ||= p.changed;
+    if (!view.status) continue;
+    const levels = view.status.components.map((c) => ({ id: c.id, level: view.stale ? ('unknown' as const) : c.level }));
+    const c = recordComponents(observed.components[id], levels, now);
+    next.components[id] = c.components;
+    changed ||= c.changed;
+  }
+  return { observed: changed ? next : observed, changed };
+}
+
+function sanitizeTransitions(raw: unknown): Transition[] | null {
+  if (!Array.isArray(raw)) return null;
+  const list = raw.filter(
+    (t): t is Transition => typeof t === 'object' && t !== null && Number.isFinite((t as Transition).at) && isLevel((t as Transition).level),
+  );
+  return list.map((t) => ({ at: t.at, level: t.level })).sort((a, b) => a.at - b.at);
+}
+
+/** Re-validates a stored record; unreadable parts are dropped. */
+export function sanitizeObserved(raw: unknown): Observed {
+  if (typeof raw !== 'object' || raw === null) return structuredClone(EMPTY_OBSERVED);
+  const r = raw as Partial<Record<keyof Observed, unknown>>;
+  const out: Observed = { since: typeof r.since === 'number' && Number.isFinite(r.since) ? r.since : null, providers: {}, components: {} };
+  const providers = typeof r.providers === 'object' && r.providers !== null ? (r.providers as Record<string, unknown>) : {};
+  const components = typeof r.components === 'object' && r.components !== null ? (r.components as Record<string, unknown>) : {};
+  for (const id of PROVIDER_IDS) {
+    const list = sanitizeTransitions(providers[id]);
+    if (list) out.providers[id] = list;
+    const byComponent = components[id];
+    if (typeof byComponent !== 'object' || byComponent === null) continue;
+    const record: Record<string, Transition[]> = {};
+    for (const [cid, value] of Object.entries(byComponent)) {
+      const t = sanitizeTransitions(value);
+      if (t) record[cid] = t;
+    }
+    out.components[id] = record;
+  }
+  return out;
+}
+
+/**
+ * Records this poll's displayed levels in `observedItem` (written only when something changed) and
+ * returns the current record. Call after each poll with the resolved provider views.
+ */
+export async function updateObserved(views: readonly ObservedView[], now: number): Promise<Observed> {
+  const stored = sanitizeObserved(await observedItem.getValue());
+  const { observed, changed } = recordObserved(stored, views, now);
+  if (changed) await observedItem.setValue(observed);
+  return observed;
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { componentImpactsUrl, parsePercent, readOfficialUptime } from '../../../lib/providers/incidentio-uptime';
+import { incidentIoAdapter } from '../../../lib/providers/incidentio';
+import { statuspageAdapter } from '../../../lib/providers/statuspage';
+import { ctx, def, fakeFetch, html, json, loadFixture } from '../helpers';
+
+const NOW = Date.parse('2025-04-10T00:00:00Z');
+const URL_90D =
+  'https://status.openai.com/proxy/status.openai.com/component_impacts?start_at=2025-01-10T00:00:00.000Z&end_at=2025-04-10T00:00:00.000Z';
+
+describe('componentImpactsUrl', () => {
+  it('asks the native proxy of the page host for the last 90 days', () => {
+    expect(componentImpactsUrl('https://status.openai.com', NOW)).toBe(URL_90D);
+  });
+});
+
+describe('parsePercent', () => {
+  it('reads strings and numbers, refuses junk', () => {
+    expect(parsePercent('99.92')).toBe(99.92);
+    expect(parsePercent(' 100 ')).toBe(100);
+    expect(parsePercent('98.5%')).toBe(98.5);
+    expect(parsePercent(99.1)).toBe(99.1);
+    expect(parsePercent('')).toBeNull();
+    expect(parsePercent('n/a')).toBeNull();
+    expect(parsePercent('101')).toBeNull();
+    expect(parsePercent(null)).toBeNull();
+  });
+});
+
+describe('readOfficialUptime', () => {
+  it('reads the real capture: one request, official provider and per-component figures', async () => {
+    const fetch = fakeFetch({ [URL_90D]: json(loadFixture('openai/incidentio-proxy-component-impacts-90d-2025-04.json')) });
+    const outcome = await readOfficialUptime(def('openai'), ctx(fetch, NOW));
+    expect(fetch.unrouted).toEqual([]);
+    expect(fetch.calls[0]!.init?.credentials).toBe('omit');
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.requests).toBe(1);
+    expect(outcome.uptime.source).toBe('official');
+    expect(outcome.uptime.percent90d).toBeCloseTo(99.917568, 5);
+    expect(outcome.uptime.coversDays).toBe(90);
+    expect(outcome.uptime.days).toHaveLength(90);
+    expect(Object.keys(outcome.components)).toHaveLength(37);
+    expect(outcome.components['01JMXBRMFE0V9J9X2HY3SKX399']!.percent90d).toBe(99.99);
+  });
+
+  it('accepts numeric uptimes and missing keys', async () => {
+    const body = {
+      component_uptimes: [
+        { component_id: 'a', uptime: 99.5, data_available_since: '2020-01-01T00:00:00Z' },
+        { component_id: 'b', uptime: '100.00' },
+        { status_page_component_group_id: 'g', uptime: '10' },
+        { component_id: 'c', uptime: 'garbage' },
+        'not an object',
+      ],
+    };
+    const outcome = await readOfficialUptime(def('openai'), ctx(fakeFetch({ [URL_90D]: json(body) }), NOW));
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.uptime.percent90d).toBeCloseTo(99.75, 9);
+    expect(outcome.uptime.percent30d).toBe(100);
+    expect(Object.keys(outcome.components).sort()).toEqual(['a', 'b', 'c']);
+    expect(outcome.components.c!.percent90d).toBe(100); // none published: computed from (no) impacts
+  });
+
+  it('counts full_outage as down in percent30d and on the bars', async () => {
+    const body = {
+      incident_links: [{ id: 'inc1', name: 'API down' }],
+      component_impacts: [
+        { component_id: 'a', status: 'full_outage', start_at: '2025-04-09T00:00:00Z', end_at: '2025-04-09T06:00:00Z', status_page_incident_id: 'inc1' },
+        { component_id: 'b', status: 'partial_outage', start_at: '2025-04-09T00:00:00Z', end_at: '2025-04-09T12:00:00Z' },
+      ],
+      component_uptimes: [
+        { component_id: 'a', uptime: '99.00', data_available_since: '2021-01-01T00:00:00Z' },
+        { component_id: 'b', uptime: '99.50', data_available_since: '2021-01-01T00:00:00Z' },
+      ],
+    };
+    const outcome = await readOfficialUptime(def('openai'), ctx(fakeFetch({ [URL_90D]: json(body) }), NOW));
+    if (!outcome.ok) throw new Error('expected ok');
+    // a: 6 h down of 30 days; b: partial outage is not down → mean
+    const a30 = 100 * (1 - 6 / (30 * 24));
+    expect(outcome.components.a!.percent30d).toBeCloseTo(a30, 9);
+    expect(outcome.components.b!.percent30d).toBe(100);
+    expect(outcome.uptime.percent30d).toBeCloseTo((a30 + 100) / 2, 9);
+    expect(outcome.uptime.percent90d).toBeCloseTo(99.25, 9);
+    const day = outcome.uptime.days.find((d) => d.date === '2025-04-09')!;
+    expect(day).toMatchObject({ level: 'outage', outageMinutes: 360, degradedMinutes: 360, incidents: ['API down'] });
+  });
+
+  it.each([
+    ['an HTML 404', html('<!doctype html><title>404</title>', { status: 404 }), 'http'],
+    ['a challenge page with 200', html('<!doctype html><title>Just a moment</title>'), 'not-json'],
+    ['a 500', json({ error: 'x' }, { status: 500 }), 'http'],
+    ['truncated JSON', json('{"component_uptimes": ['), 'bad-json'],
+    ['the wrong shape', json({ something: 'else' }), 'wrong-shape'],
+    ['an array', json([1, 2, 3]), 'wrong-shape'],
+  ])('fails soft on %s', async (_name, reply, kind) => {
+    const outcome = await readOfficialUptime(def('openai'), ctx(fakeFetch({ [URL_90D]: reply }), NOW));
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.error.kind).toBe(kind);
+    expect(outcome.requests).toBe(1);
+  });
+
+  it('fails soft when fetch itself throws', async () => {
+    const outcome = await readOfficialUptime(def('openai'), ctx(() => Promise.reject(new TypeError('offline')), NOW));
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.error.kind).toBe('network');
+  });
+
+  it('is wired into the incident.io adapter only', () => {
+    expect(incidentIoAdapter.fetchUptime).toBe(readOfficialUptime);
+    expect(statuspageAdapter.fetchUptime).toBeUndefined();
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { plainLine, plainText } from '../../../lib/providers/text';
+
+describe('plainText', () => {
+  it('is empty for null, undefined and empty', () => {
+    expect(plainText(null)).toBe('');
+    expect(plainText(undefined)).toBe('');
+    expect(plainText('')).toBe('');
+  });
+
+  it('keeps plain text, including U+2236, en dashes, curly quotes and paragraph breaks', () => {
+    const body = 'Impact occurred from 16∶55 to 19∶16 UTC.\n\nFrom 9:02–9:08am PT we’re “fine”.';
+    expect(plainText(body)).toBe(body);
+  });
+
+  it('keeps hostile plain text literally (it is rendered as text, so it stays inert)', () => {
+    const body = '<script>alert(1)</script> We are looking into <img src=x onerror=alert(1)> reports.';
+    expect(plainText(body)).toBe(body);
+  });
+
+  it('keeps comparison signs and entities in plain text', () => {
+    expect(plainText('latency < 5 s and > 1 s &amp; rising')).toBe('latency < 5 s and > 1 s &amp; rising');
+  });
+
+  it('reduces an HTML-formatted body to its text, dropping scripts and images', () => {
+    const body =
+      '<p>A fix is <strong>deployed</strong>.</p><script>alert(1)</script><img src=x onerror=alert(1)><p><a href="javascript:alert(1)">Details</a></p>';
+    const text = plainText(body);
+    expect(text).toBe('A fix is deployed.\nDetails');
+    expect(text).not.toMatch(/[<>]/);
+    expect(text).not.toContain('alert');
+  });
+
+  it('turns <br> and block ends into line breaks', () => {
+    expect(plainText('Line one<br>Line two<br/>Line three')).toBe('Line one\nLine two\nLine three');
+    expect(plainText('<ul><li>a</li><li>b</li></ul>')).toBe('a\nb');
+  });
+
+  it('decodes entities inside HTML bodies', () => {
+    expect(plainText('<p>5 &lt; 6 &amp; done</p>')).toBe('5 < 6 & done');
+  });
+
+  it('removes style, iframe, noscript, template and object content', () => {
+    expect(plainText('<p>x</p><style>p{color:red}</style><iframe src="https://evil.example">y</iframe><noscript>z</noscript><template>t</template><object>o</object>')).toBe('x');
+  });
+
+  it('normalizes line endings, trailing spaces and long blank runs', () => {
+    expect(plainText('  a  \r\nb\r\rc\n\n\n\n\nd  ')).toBe('a\nb\n\nc\n\nd');
+  });
+
+  it('clips to 4000 characters with an ellipsis', () => {
+    const out = plainText('x'.repeat(5000));
+    expect(out).toHaveLength(4000);
+    expect(out.endsWith('…')).toBe(true);
+    expect(plainText('y'.repeat(4000))).toHaveLength(4000);
+    expect(plainText('y'.repeat(4000)).endsWith('y')).toBe(true);
+  });
+});
+
+describe('plainLine', () => {
+  it('folds whitespace and trims', () => {
+    expect(plainLine('  Claude \n  API\t(api.anthropic.com) ')).toBe('Claude API (api.anthropic.com)');
+  });
+
+  it('is empty for null/undefined', () => {
+    expect(plainLine(null)).toBe('');
+    expect(plainLine(undefined)).toBe('');
+  });
+
+  it('keeps markup literally', () => {
+    expect(plainLine('<img src=x onerror=alert(1)>')).toBe('<img src=x onerror=alert(1)>');
+  });
+
+  it('clips to 300 characters by default, or to max', () => {
+    const out = plainLine('n'.repeat(400));
+    expect(out).toHaveLength(300);
+    expect(out.endsWith('…')).toBe(true);
+    expect(plainLine('abcdef', 4)).toBe('abc…');
+    expect(plainLine('abcd', 4)).toBe('abcd');
+  });
+});
