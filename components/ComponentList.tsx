@@ -30,6 +30,8 @@ export interface ComponentListProps {
   onToggleStar?: (id: string) => void;
   /** Dim unstarred rows (when some starred component is in trouble). */
   dimUnstarred?: boolean;
+  /** Show at most this many problem rows per group; the rest fold away (popup). */
+  maxProblems?: number;
 }
 
 function Row({ c, starred, onToggleStar, dim }: { c: ComponentStatus; starred: boolean; onToggleStar?: (id: string) => void; dim: boolean }) {
@@ -57,14 +59,16 @@ function Row({ c, starred, onToggleStar, dim }: { c: ComponentStatus; starred: b
 }
 
 /** Components grouped as the provider groups them, problems first, all-green groups collapsed. */
-export function ComponentList({ components, starred = [], onToggleStar, dimUnstarred = false }: ComponentListProps) {
+export function ComponentList({ components, starred = [], onToggleStar, dimUnstarred = false, maxProblems = Infinity }: ComponentListProps) {
   const { t } = useUi();
   if (components.length === 0) return null;
   const groups = groupRows(components);
   return (
     <div class="components">
       {groups.map((g) => {
-        const problems = g.rows.filter((r) => r.level !== 'operational');
+        const allProblems = g.rows.filter((r) => r.level !== 'operational');
+        const problems = allProblems.slice(0, maxProblems);
+        const moreProblems = allProblems.slice(maxProblems);
         const ok = g.rows.filter((r) => r.level === 'operational');
         const rows = (list: ComponentStatus[]) => (
           <ul class="components__list">
@@ -85,6 +89,12 @@ export function ComponentList({ components, starred = [], onToggleStar, dimUnsta
                 {g.name && <h4 class="components__title">{g.name}</h4>}
                 {rows(problems)}
               </>
+            )}
+            {moreProblems.length > 0 && (
+              <details class="components__ok">
+                <summary>{t('moreAffected', String(moreProblems.length))}</summary>
+                {rows(moreProblems)}
+              </details>
             )}
             {ok.length > 0 && (
               <details class="components__ok">

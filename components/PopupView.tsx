@@ -4,7 +4,7 @@ import { Toolbar } from './Toolbar';
 import { LaneFooter } from './LaneFooter';
 import { LiveAnnouncer } from './LiveAnnouncer';
 import { PanelErrorBoundary } from './PanelErrorBoundary';
-import { useUi } from './UiContext';
+import { PopupHeader } from './PopupHeader';
 
 /** Props of `PopupView`. */
 export interface PopupViewProps {
@@ -16,12 +16,11 @@ export interface PopupViewProps {
 
 /** The popup: three compact panels, actions, and the lane footer. */
 export function PopupView({ state, onRefresh, onCopy, onOpenDashboard }: PopupViewProps) {
-  const { t } = useUi();
   const views = state.views.value;
   const now = state.now.value;
   return (
     <main class="popup">
-      <h1 class="sr-only">{t('extName')}</h1>
+      <PopupHeader level={state.overall.value} loading={views.every((v) => v.loading)} />
       <Toolbar onRefresh={onRefresh} onCopy={onCopy} onOpenDashboard={onOpenDashboard} />
       <div class="board board--compact">
         {views.map((view) => (

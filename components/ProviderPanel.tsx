@@ -45,9 +45,11 @@ export function ProviderPanel({ view, now, variant, starred = [], onToggleStar, 
         </h2>
         <StatusLabel level={view.level} loading={view.loading} />
       </header>
-      {status?.description && <p class="panel__description">{status.description}</p>}
-      <p class="panel__checked">
-        {view.checkedAt ? t('checkedAgo', relativeTime(view.checkedAt, now, locale)) : view.loading ? t('stateChecking') : t('notCheckedYet')}
+      <p class="panel__meta">
+        {status?.description && <span class="panel__description">{status.description}</span>}
+        <span class="panel__checked">
+          {view.checkedAt ? t('checkedAgo', relativeTime(view.checkedAt, now, locale)) : view.loading ? t('stateChecking') : t('notCheckedYet')}
+        </span>
       </p>
       {(error || view.stale) && (
         <p class="panel__problem" role="note" data-error-kind={error?.kind ?? 'stale'}>
@@ -61,7 +63,13 @@ export function ProviderPanel({ view, now, variant, starred = [], onToggleStar, 
       {status?.via === 'html' && <p class="panel__note">{t('viaHtml')}</p>}
       {status && (
         <>
-          <ComponentList components={status.components} starred={starred} onToggleStar={onToggleStar} dimUnstarred={starredTrouble} />
+          <ComponentList
+            components={status.components}
+            starred={starred}
+            onToggleStar={onToggleStar}
+            dimUnstarred={starredTrouble}
+            maxProblems={variant === 'compact' ? 4 : Infinity}
+          />
           <IncidentList incidents={status.incidents} maintenances={status.maintenances} pageUrl={info.pageUrl} now={now} compact={variant === 'compact'} />
         </>
       )}

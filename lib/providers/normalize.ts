@@ -18,16 +18,24 @@ function incidentUrl(id: string, def: ProviderDefinition): string {
 
 /** Components without group rows, hiding `only_show_if_degraded` ones while they are fine. */
 export function normalizeComponents(raw: RawComponent[]): ComponentStatus[] {
-  const groupNames = new Map<string, string>();
-  for (const row of raw) if (row.group) groupNames.set(row.id, plainLine(row.name));
+  const groups = new Map<string, { name: string; position: number }>();
+  raw.forEach((row, index) => {
+    if (row.group) groups.set(row.id, { name: plainLine(row.name), position: row.position ?? index });
+  });
+  // Statuspage numbers a group's children within the group: order by the place of the group (or of
+  // the ungrouped component) on the page first, then by the child's position inside its group.
+  const place = (row: RawComponent, index: number): [number, number] => {
+    const group = row.group_id ? groups.get(row.group_id) : undefined;
+    return group ? [group.position, row.position ?? index] : [row.position ?? index, -1];
+  };
   return raw
-    .filter((row) => !row.group)
-    .map((row, index) => ({ row, index }))
-    .sort((a, b) => (a.row.position ?? a.index) - (b.row.position ?? b.index) || a.index - b.index)
+    .map((row, index) => ({ row, index, place: place(row, index) }))
+    .filter(({ row }) => !row.group)
+    .sort((a, b) => a.place[0] - b.place[0] || a.place[1] - b.place[1] || a.index - b.index)
     .map(({ row }) => ({
       id: row.id,
       name: plainLine(row.name),
-      group: (row.group_id && groupNames.get(row.group_id)) || null,
+      group: (row.group_id && groups.get(row.group_id)?.name) || null,
       rawStatus: row.status ?? '',
       level: componentLevel(row.status),
       description: plainText(row.description),

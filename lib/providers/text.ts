@@ -17,6 +17,8 @@ export function plainText(value: string | null | undefined): string {
     $('script, style, noscript, template, iframe, object').remove();
     text = $.root().text();
   }
+  // Markdown links ("[label](url)") read as their label; the URL is never made clickable.
+  text = text.replace(/\[([^\]\n]{1,200})\]\((?:https?:|mailto:)[^)\s]{1,500}(?:\s+"[^"\n]*")?\)/g, '$1');
   text = text.replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
 }

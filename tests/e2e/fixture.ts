@@ -159,22 +159,21 @@ export interface ExtensionFixtures {
   storage: <T = unknown>(area: 'local' | 'session', key: string) => Promise<T>;
 }
 
-/** Options a test file can set with `test.use({ locale: 'ko' })`. */
+/** Options a test file can set with `test.use({ uiLocale: 'ko' })`. */
 export interface ExtensionOptions {
-  locale: string;
+  uiLocale: string;
 }
 
 const toHex = (rgba: number[]) => `#${rgba.slice(0, 3).map((n) => n.toString(16).padStart(2, '0')).join('')}`;
 
 export const test = base.extend<ExtensionFixtures & ExtensionOptions>({
-  locale: ['en-US', { option: true }],
-  // eslint-disable-next-line no-empty-pattern
-  context: async ({ locale }, use) => {
+  uiLocale: ['en-US', { option: true }],
+  context: async ({ uiLocale }, use) => {
     if (!existsSync(`${EXTENSION_PATH}/manifest.json`)) throw new Error('Build first: npm run build');
     const context = await chromium.launchPersistentContext('', {
       executablePath: chromiumPath(),
       headless: true,
-      locale,
+      locale: uiLocale,
       args: [
         `--disable-extensions-except=${EXTENSION_PATH}`,
         `--load-extension=${EXTENSION_PATH}`,
@@ -188,7 +187,7 @@ export const test = base.extend<ExtensionFixtures & ExtensionOptions>({
         // Nothing here may reach the real internet: unrouted names fail at once instead of hanging
         // (the install-time poll can start before the routes are registered).
         '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost',
-        `--lang=${locale}`,
+        `--lang=${uiLocale}`,
       ],
     });
     await use(context);
@@ -230,13 +229,7 @@ export const test = base.extend<ExtensionFixtures & ExtensionOptions>({
     await use(async () =>
       worker
         .evaluate(async () => {
-          const c = chrome as unknown as {
-            action: {
-              getBadgeBackgroundColor(d: object): Promise<number[]>;
-              getBadgeText(d: object): Promise<string>;
-              getTitle(d: object): Promise<string>;
-            };
-          };
+          const c = chrome;
           return {
             rgba: await c.action.getBadgeBackgroundColor({}),
             text: await c.action.getBadgeText({}),
@@ -250,8 +243,7 @@ export const test = base.extend<ExtensionFixtures & ExtensionOptions>({
     await use(async (area, key) =>
       worker.evaluate(
         async ([a, k]) => {
-          const c = chrome as unknown as { storage: Record<string, { get(keys: string[]): Promise<Record<string, unknown>> }> };
-          return (await c.storage[a]!.get([k]))[k];
+          return (await chrome.storage[a].get([k]))[k];
         },
         [area, key] as const,
       ) as never,

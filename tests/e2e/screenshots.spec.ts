@@ -77,7 +77,7 @@ test('dashboard at 360 px stacks the panels without horizontal scroll', async ({
 });
 
 test.describe('Korean', () => {
-  test.use({ locale: 'ko' });
+  test.use({ uiLocale: 'ko' });
   test('popup and dashboard in Korean', async ({ openPage, refresh, status }) => {
     outageState(status);
     await refresh();

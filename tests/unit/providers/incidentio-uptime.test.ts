@@ -77,8 +77,9 @@ describe('readOfficialUptime', () => {
     };
     const outcome = await readOfficialUptime(def('openai'), ctx(fakeFetch({ [URL_90D]: json(body) }), NOW));
     if (!outcome.ok) throw new Error('expected ok');
-    // a: 6 h down of 30 days; b: partial outage is not down → mean
-    const a30 = 100 * (1 - 6 / (30 * 24));
+    // The 30-day window is the last 30 day bars, today's up to now (midnight here): 29 × 24 h.
+    // a: 6 h down; b: a partial outage is not down; the provider figure is their mean.
+    const a30 = 100 * (1 - 6 / (29 * 24));
     expect(outcome.components.a!.percent30d).toBeCloseTo(a30, 9);
     expect(outcome.components.b!.percent30d).toBe(100);
     expect(outcome.uptime.percent30d).toBeCloseTo((a30 + 100) / 2, 9);

@@ -1,0 +1,163 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  EMPTY_OBSERVED,
+  MAX_COMPONENTS,
+  MAX_COMPONENT_TRANSITIONS,
+  MAX_PROVIDER_TRANSITIONS,
+  pruneTransitions,
+  recordObserved,
+  sanitizeObserved,
+  updateObserved,
+  type ObservedView,
+} from '../../../lib/background/observed';
+import { observedItem, type Observed, type Transition } from '../../../lib/storage';
+import type { ComponentStatus, Level, ProviderId } from '../../../lib/model';
+import { uptimeFromObserved } from '../../../lib/uptime';
+import { makeStatus } from '../helpers';
+
+const MIN = 60_000;
+const DAY = 86_400_000;
+const T0 = Date.parse('2026-09-15T12:00:00Z');
+
+function component(id: string, level: Level): ComponentStatus {
+  return { id, name: id, group: null, rawStatus: level, level, description: '' };
+}
+
+function view(id: ProviderId, level: Level, components: Array<[string, Level]> = [], stale = false): ObservedView {
+  return {
+    info: { id },
+    level: stale ? 'unknown' : level,
+    stale,
+    status: makeStatus(id, level, { components: components.map(([cid, l]) => component(cid, l)) }),
+  };
+}
+
+describe('recordObserved', () => {
+  it('first call: sets since and records each provider and component', () => {
+    const { observed, changed } = recordObserved(EMPTY_OBSERVED, [view('openai', 'degraded', [['api', 'degraded'], ['chat', 'operational']]), view('cursor', 'operational')], T0);
+    expect(changed).toBe(true);
+    expect(observed.since).toBe(T0);
+    expect(observed.providers).toEqual({ openai: [{ at: T0, level: 'degraded' }], cursor: [{ at: T0, level: 'operational' }] });
+    expect(observed.components.openai).toEqual({ api: [{ at: T0, level: 'degraded' }], chat: [{ at: T0, level: 'operational' }] });
+    expect(observed.components.cursor).toEqual({});
+    expect(EMPTY_OBSERVED).toEqual({ since: null, providers: {}, components: {} }); // input untouched
+  });
+
+  it('appends only when the level changed', () => {
+    const first = recordObserved(EMPTY_OBSERVED, [view('openai', 'operational', [['api', 'operational']])], T0).observed;
+    const same = recordObserved(first, [view('openai', 'operational', [['api', 'operational']])], T0 + MIN);
+    expect(same.changed).toBe(false);
+    expect(same.observed).toBe(first);
+    const next = recordObserved(first, [view('openai', 'outage', [['api', 'outage']])], T0 + 2 * MIN);
+    expect(next.changed).toBe(true);
+    expect(next.observed.since).toBe(T0);
+    expect(next.observed.providers.openai).toEqual([
+      { at: T0, level: 'operational' },
+      { at: T0 + 2 * MIN, level: 'outage' },
+    ]);
+    expect(next.observed.components.openai?.api).toHaveLength(2);
+  });
+
+  it('a stale provider records unknown for itself and its components; no data yet records the provider only', () => {
+    const first = recordObserved(EMPTY_OBSERVED, [view('openai', 'operational', [['api', 'operational']])], T0).observed;
+    const stale = recordObserved(first, [view('openai', 'operational', [['api', 'operational']], true)], T0 + MIN).observed;
+    expect(stale.providers.openai?.at(-1)).toEqual({ at: T0 + MIN, level: 'unknown' });
+    expect(stale.components.openai?.api?.at(-1)).toEqual({ at: T0 + MIN, level: 'unknown' });
+    const loading = recordObserved(EMPTY_OBSERVED, [{ info: { id: 'cursor' }, level: 'unknown', stale: false, status: null }], T0).observed;
+    expect(loading.providers.cursor).toEqual([{ at: T0, level: 'unknown' }]);
+    expect(loading.components.cursor).toBeUndefined();
+  });
+
+  it('drops transitions older than 90 days but keeps the last one before the cut-off', () => {
+    const list: Transition[] = [
+      { at: T0 - 100 * DAY, level: 'operational' },
+      { at: T0 - 95 * DAY, level: 'outage' },
+      { at: T0 - 91 * DAY, level: 'degraded' },
+      { at: T0 - 10 * DAY, level: 'operational' },
+    ];
+    expect(pruneTransitions(list, T0, 500)).toEqual(list.slice(2));
+    const observed: Observed = { since: T0 - 120 * DAY, providers: { openai: list }, components: {} };
+    const r = recordObserved(observed, [view('openai', 'operational')], T0);
+    expect(r.changed).toBe(true); // pruning alone is a change worth writing
+    expect(r.observed.providers.openai).toEqual(list.slice(2));
+    // the kept transition gives the level at the window start
+    const u = uptimeFromObserved(r.observed.providers.openai!, r.observed.since, T0);
+    expect(u.days[0]!.level).toBe('degraded');
+    expect(u.coversDays).toBe(90);
+  });
+
+  it('is bounded: 500 transitions per provider, 200 per component, 100 components', () => {
+    const many: Transition[] = Array.from({ length: 600 }, (_, i) => ({ at: T0 - (600 - i) * MIN, level: i % 2 ? 'degraded' : 'operational' }));
+    const components = Object.fromEntries(Array.from({ length: 120 }, (_, i) => [`old${i}`, [{ at: T0 - DAY, level: 'operational' as Level }]]));
+    components.busy = many.slice();
+    const observed: Observed = { since: T0 - DAY, providers: { openai: many }, components: { openai: components } };
+    const current: Array<[string, Level]> = [['busy', 'outage'], ...Array.from({ length: 110 }, (_, i): [string, Level] => [`c${i}`, 'operational'])];
+    const r = recordObserved(observed, [view('openai', 'outage', current)], T0);
+    expect(r.observed.providers.openai).toHaveLength(MAX_PROVIDER_TRANSITIONS);
+    expect(r.observed.providers.openai?.at(-1)).toEqual({ at: T0, level: 'outage' });
+    const kept = r.observed.components.openai!;
+    expect(Object.keys(kept)).toHaveLength(MAX_COMPONENTS);
+    expect(kept.busy).toHaveLength(MAX_COMPONENT_TRANSITIONS);
+    expect(kept.busy?.at(-1)).toEqual({ at: T0, level: 'outage' });
+    // components in the current snapshot come first; vanished ones are dropped before them
+    expect(kept.c98).toBeDefined();
+    expect(kept.old0).toBeUndefined();
+  });
+
+  it('keeps a vanished component while its record is recent, drops it once it is all older than 90 days', () => {
+    const observed: Observed = {
+      since: T0 - 200 * DAY,
+      providers: { openai: [{ at: T0 - 200 * DAY, level: 'operational' }] },
+      components: { openai: { recent: [{ at: T0 - DAY, level: 'outage' }], ancient: [{ at: T0 - 100 * DAY, level: 'operational' }] } },
+    };
+    const r = recordObserved(observed, [view('openai', 'operational', [['live', 'operational']])], T0);
+    expect(Object.keys(r.observed.components.openai!).sort()).toEqual(['live', 'recent']);
+  });
+});
+
+describe('sanitizeObserved', () => {
+  it('drops unreadable parts', () => {
+    expect(sanitizeObserved(null)).toEqual(EMPTY_OBSERVED);
+    expect(sanitizeObserved('junk')).toEqual(EMPTY_OBSERVED);
+    const raw = {
+      since: 5,
+      providers: { openai: [{ at: 2, level: 'outage' }, { at: 1, level: 'operational' }, { at: 'x', level: 'outage' }, { at: 3, level: 'weird' }], nope: [] },
+      components: { openai: { a: [{ at: 1, level: 'degraded' }], b: 'junk' } },
+    };
+    expect(sanitizeObserved(raw)).toEqual({
+      since: 5,
+      providers: { openai: [{ at: 1, level: 'operational' }, { at: 2, level: 'outage' }] },
+      components: { openai: { a: [{ at: 1, level: 'degraded' }] } },
+    });
+  });
+});
+
+describe('updateObserved', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+
+  it('writes observedItem only when something changed', async () => {
+    const spy = vi.spyOn(observedItem, 'setValue');
+    const views = [view('anthropic', 'operational', [['api', 'operational']])];
+    const first = await updateObserved(views, T0);
+    expect(first.since).toBe(T0);
+    expect(spy).toHaveBeenCalledTimes(1);
+    await updateObserved(views, T0 + MIN);
+    expect(spy).toHaveBeenCalledTimes(1);
+    await updateObserved([view('anthropic', 'degraded', [['api', 'degraded']])], T0 + 2 * MIN);
+    expect(spy).toHaveBeenCalledTimes(2);
+    const stored = await observedItem.getValue();
+    expect(stored.providers.anthropic).toEqual([
+      { at: T0, level: 'operational' },
+      { at: T0 + 2 * MIN, level: 'degraded' },
+    ]);
+  });
+
+  it('recovers from unreadable stored data', async () => {
+    await fakeBrowser.storage.local.set({ observed: 'garbage' });
+    const r = await updateObserved([view('cursor', 'operational')], T0);
+    expect(r.providers.cursor).toEqual([{ at: T0, level: 'operational' }]);
+  });
+});
