@@ -20,11 +20,14 @@ export function translateFromMessages(messages: MessagesFile): Translate {
     const entry = messages[key];
     if (!entry) return key;
     const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
-    let text = entry.message;
-    for (const [name, ph] of Object.entries(entry.placeholders ?? {})) {
-      const index = Number(ph.content.replace('$', '')) - 1;
-      text = text.replaceAll(new RegExp(`\\$${name}\\$`, 'gi'), subs[index] ?? '');
-    }
-    return text.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
+    const named = new Map(
+      Object.entries(entry.placeholders ?? {}).map(([name, ph]) => [name.toLowerCase(), Number(ph.content.replace('$', '')) - 1]),
+    );
+    // One pass with a function replacer: substituted text (network names) is inserted literally.
+    return entry.message.replace(/\$([A-Za-z_]\w*)\$|\$(\d)/g, (match, name: string | undefined, digit: string | undefined) => {
+      const index = name !== undefined ? named.get(name.toLowerCase()) : Number(digit) - 1;
+      if (index === undefined) return match;
+      return subs[index] ?? '';
+    });
   };
 }

@@ -66,12 +66,13 @@ const BADGE_RANK: Readonly<Record<Level, number>> = {
 
 /** Maps a raw component status; unknown strings become `unknown`. */
 export function componentLevel(raw: unknown): Level {
-  return (typeof raw === 'string' && COMPONENT_LEVEL[raw]) || 'unknown';
+  // Own keys only: "constructor" or "__proto__" from the network must not reach Object.prototype.
+  return typeof raw === 'string' && Object.hasOwn(COMPONENT_LEVEL, raw) ? COMPONENT_LEVEL[raw]! : 'unknown';
 }
 
 /** Maps a raw page indicator; unknown strings become `unknown`. */
 export function indicatorLevel(raw: unknown): Level {
-  return (typeof raw === 'string' && INDICATOR_LEVEL[raw]) || 'unknown';
+  return typeof raw === 'string' && Object.hasOwn(INDICATOR_LEVEL, raw) ? INDICATOR_LEVEL[raw]! : 'unknown';
 }
 
 /**

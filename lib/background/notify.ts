@@ -7,8 +7,11 @@
  * silently accepted as the baseline):
  *
  * 1. No state yet (first run) → `level` becomes the baseline; nothing is sent.
- * 2. First poll after the browser started (`startup`) → `level` becomes the baseline; nothing is
- *    sent (a restart alone never notifies; a worker restart inside a session is not a startup).
+ * 2. First successful poll of a provider in a new browser session (`session` differs from the one
+ *    stored with its state), or any poll flagged `startup` → `level` becomes the baseline; nothing
+ *    is sent. A restart alone never notifies; a worker restart inside a session is not a new
+ *    session. Keying this per provider means a fetch that fails at browser start does not let the
+ *    next poll notify a change that happened while the browser was closed.
  * 3. `level === confirmed` → steady; a pending one-poll change is dropped (flaps A→B→A send nothing).
  * 4. `level` is operational and `confirmed` is not → recovery, confirmed at once: a recovery
  *    notification if a problem notification was shown for this problem, or if "notify me when it's
@@ -44,6 +47,8 @@ const ID_PREFIX = 'ai-status-';
 export interface NotifyEntry extends NotifyState {
   /** A problem notification was shown for the ongoing problem, so its recovery will be announced. */
   problemNotified?: boolean;
+  /** The browser session this state was last baselined in (see `NotifyInput.session`). */
+  session?: string | number;
 }
 /** The whole stored state (`notifyStateItem`). */
 export type NotifyStates = Partial<Record<ProviderId, NotifyEntry>>;
@@ -58,8 +63,14 @@ export interface NotifyInput {
   succeeded: readonly ProviderId[];
   settings: Pick<Settings, 'notifications' | 'starred'>;
   now: number;
-  /** True for the first poll after the browser started: only (re)confirm the baseline. */
-  startup: boolean;
+  /**
+   * Identifies the current browser session, e.g. the time it started kept in `storage.session`
+   * (cleared when the browser closes, kept across worker restarts). The first successful poll of
+   * each provider in a new session only (re)confirms the baseline. Recommended.
+   */
+  session?: string | number;
+  /** Treat this poll as the first after startup for every provider (simpler alternative to `session`). */
+  startup?: boolean;
   t: Translate;
 }
 
@@ -123,6 +134,10 @@ function providerName(id: ProviderId, input: NotifyInput): string {
   return input.snapshots[id]?.name || PROVIDER_INFO.find((p) => p.id === id)?.name || id;
 }
 
+function withSession(entry: NotifyEntry, session: string | number | undefined): NotifyEntry {
+  return session === undefined ? entry : { ...entry, session };
+}
+
 function sameEntry(a: NotifyEntry | undefined, b: NotifyEntry | undefined): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
@@ -159,15 +174,18 @@ export function decideNotifications(input: NotifyInput): NotifyResult {
     if (level === 'unknown') continue;
 
     if (!prev || prev.notifiedLevel === null) {
-      nextState[id] = { notifiedLevel: level, pending: null, lastNotifiedAt: prev?.lastNotifiedAt ?? null, problemNotified: false };
+      nextState[id] = withSession({ notifiedLevel: level, pending: null, lastNotifiedAt: prev?.lastNotifiedAt ?? null, problemNotified: false }, input.session);
       continue;
     }
     const confirmed = prev.notifiedLevel;
     // States written before `problemNotified` existed: a notified problem is one with a notification time.
     const problemNotified = prev.problemNotified ?? (PROBLEM_RANK[confirmed] > 0 && prev.lastNotifiedAt !== null);
 
-    if (input.startup) {
-      nextState[id] = { ...prev, notifiedLevel: level, pending: null, problemNotified: problemNotified && level !== 'operational' };
+    if (input.startup || (input.session !== undefined && prev.session !== input.session)) {
+      nextState[id] = withSession(
+        { ...prev, notifiedLevel: level, pending: null, problemNotified: problemNotified && level !== 'operational' },
+        input.session ?? prev.session,
+      );
       continue;
     }
 

@@ -33,14 +33,17 @@ export function fetchError(kind: FetchErrorKind, message: string, at: number, ht
   return { kind, message, httpStatus, at };
 }
 
-/** Parses `Retry-After` (seconds or an HTTP date) into seconds from `now`. */
+/** A server may ask us to wait, but never for more than an hour. */
+export const MAX_RETRY_AFTER_SEC = 3600;
+
+/** Parses `Retry-After` (seconds or an HTTP date) into seconds from `now`, capped at an hour. */
 export function parseRetryAfter(value: string | null, now: number): number | null {
   if (!value) return null;
   const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  if (/^\d+$/.test(trimmed)) return Math.min(Number(trimmed), MAX_RETRY_AFTER_SEC);
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return null;
-  return Math.max(0, Math.ceil((date - now) / 1000));
+  return Math.min(Math.max(0, Math.ceil((date - now) / 1000)), MAX_RETRY_AFTER_SEC);
 }
 
 async function readCapped(response: Response, maxBytes: number): Promise<string | null> {

@@ -193,16 +193,23 @@ export const test = base.extend<ExtensionFixtures & ExtensionOptions>({
     await use(context);
     await context.close();
   },
-  worker: async ({ context }, use) => {
+  worker: async ({ context }, use, testInfo) => {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const logs: string[] = [];
+    worker.on('console', (m) => logs.push(`${new Date().toISOString()} ${m.type()} ${m.text()}`));
     await use(worker);
+    if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('service-worker-console', { body: logs.join('\n') || '(empty)' });
   },
   extensionId: async ({ worker }, use) => {
     await use(new URL(worker.url()).host);
   },
-  status: async ({ context }, use) => {
+  status: async ({ context, worker }, use) => {
     const mock = new StatusMock();
     await mock.install(context);
+    // Let the install-time poll finish so it cannot overwrite what a test sets up.
+    await expect
+      .poll(() => worker.evaluate(async () => ((await chrome.storage.session.get(['poll'])).poll as { lastDoneAt?: number } | undefined)?.lastDoneAt ?? null))
+      .not.toBeNull();
     await use(mock);
   },
   openPage: async ({ context, extensionId, status: _status }, use) => {

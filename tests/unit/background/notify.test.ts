@@ -37,6 +37,7 @@ interface Poll {
   /** Providers whose fetch succeeded; defaults to every provider in `levels`. */
   succeeded?: ProviderId[];
   startup?: boolean;
+  session?: string;
   /** Minutes after T0. */
   at?: number;
   settings?: Settings;
@@ -60,6 +61,7 @@ function run(polls: Poll[], initial: NotifyStates = {}) {
       settings: poll.settings ?? settings(),
       now: T0 + (poll.at ?? i) * MIN,
       startup: poll.startup ?? false,
+      session: poll.session,
       t,
     });
     state = result.nextState;
@@ -156,6 +158,27 @@ describe('decideNotifications', () => {
     const back = run([{ ...ok, startup: true }, ok], notified);
     expect(back.all).toEqual([]);
     expect(back.state.openai).toMatchObject({ notifiedLevel: 'operational', problemNotified: false });
+  });
+
+  it('session: the first successful poll of each provider in a new browser session is a baseline', () => {
+    const s1 = (p: Poll): Poll => ({ ...p, session: 's1' });
+    const s2 = (p: Poll): Poll => ({ ...p, session: 's2' });
+    const before = run([s1(ok), s1(outage), s1(outage)]);
+    expect(before.all.map((n) => n.kind)).toEqual(['problem']);
+    expect(before.state.openai?.session).toBe('s1');
+    // New session: the first poll fails, the second is the first successful one → baseline only.
+    const failed = { levels: { openai: 'operational' as Level }, succeeded: [] as ProviderId[] };
+    const later = [s2(failed), s2(ok), s2(ok), s2(outage), s2(outage)].map((p, i) => ({ ...p, at: 60 + i })); // past the cooldown
+    const after = run(later, before.state);
+    expect(after.perPoll.map((n) => n.map((x) => x.kind).join())).toEqual(['', '', '', '', 'problem']);
+    expect(after.state.openai?.session).toBe('s2');
+  });
+
+  it('session: a worker restart inside the same session changes nothing', () => {
+    const s1 = (p: Poll): Poll => ({ ...p, session: 's1' });
+    const first = run([s1(ok), s1(outage)]); // pending outage when the worker goes idle
+    const resumed = run([s1(outage)], first.state);
+    expect(resumed.all.map((n) => n.kind)).toEqual(['problem']);
   });
 
   it('a restart while the notified problem continues still owes the recovery', () => {

@@ -22,13 +22,11 @@ describe('plainText', () => {
     expect(plainText('latency < 5 s and > 1 s &amp; rising')).toBe('latency < 5 s and > 1 s &amp; rising');
   });
 
-  it('reduces an HTML-formatted body to its text, dropping scripts and images', () => {
-    const body =
-      '<p>A fix is <strong>deployed</strong>.</p><script>alert(1)</script><img src=x onerror=alert(1)><p><a href="javascript:alert(1)">Details</a></p>';
+  it('reduces a benignly formatted HTML body to its text', () => {
+    const body = '<p>A fix is <strong>deployed</strong>.</p><p><a href="https://status.cursor.com/incidents/x">Details</a></p>';
     const text = plainText(body);
     expect(text).toBe('A fix is deployed.\nDetails');
     expect(text).not.toMatch(/[<>]/);
-    expect(text).not.toContain('alert');
   });
 
   it('turns <br> and block ends into line breaks', () => {
@@ -40,12 +38,30 @@ describe('plainText', () => {
     expect(plainText('<p>5 &lt; 6 &amp; done</p>')).toBe('5 < 6 & done');
   });
 
-  it('removes style, iframe, noscript, template and object content', () => {
-    expect(plainText('<p>x</p><style>p{color:red}</style><iframe src="https://evil.example">y</iframe><noscript>z</noscript><template>t</template><object>o</object>')).toBe('x');
+  it.each([
+    ['a script', '<p>A fix is <strong>deployed</strong>.</p><script>alert(1)</script>'],
+    ['an image with a handler', '<p>Fixed</p><img src=x onerror=alert(1)>'],
+    ['a javascript: link', '<p><a href="javascript:alert(1)">Details</a></p>'],
+    ['an inline handler', '<div onclick="alert(1)">Click</div>'],
+    ['an iframe', '<p>x</p><iframe src="https://evil.example">y</iframe>'],
+    ['a style block', '<p>x</p><style>p{color:red}</style>'],
+    ['an object', '<p>x</p><object data="evil.swf">o</object>'],
+    ['an svg', '<span>x</span><svg onload=alert(1)></svg>'],
+  ])('keeps a formatted body with %s literally (shown as text, inert)', (_name, body) => {
+    expect(plainText(body)).toBe(body);
   });
 
   it('normalizes line endings, trailing spaces and long blank runs', () => {
     expect(plainText('  a  \r\nb\r\rc\n\n\n\n\nd  ')).toBe('a\nb\n\nc\n\nd');
+  });
+
+  it('reads Markdown links (https/mailto) as their label', () => {
+    expect(plainText('email [support@openai.com](mailto:support@openai.com "support@openai.com").')).toBe('email support@openai.com.');
+    expect(plainText('see [the status page](https://status.openai.com/incidents/01M3Q4RK1SM4EMK445GGPG7C0N) now')).toBe('see the status page now');
+  });
+
+  it('leaves Markdown links to other schemes literal (never turned into links)', () => {
+    expect(plainText('[click](javascript:alert(1))')).toBe('[click](javascript:alert(1))');
   });
 
   it('clips to 4000 characters with an ellipsis', () => {
