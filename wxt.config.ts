@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { noEval } from './scripts/vite-no-eval';
 
 /** Status hosts the worker may fetch; design.md §1. Nothing else is reachable. */
 const STATUS_HOSTS = [
@@ -11,7 +12,7 @@ const STATUS_HOSTS = [
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), noEval()],
     // Extension pages support modulepreload natively; the polyfill only costs popup bytes.
     build: { target: 'es2022', sourcemap: false, modulePreload: { polyfill: false } },
   }),
@@ -25,9 +26,11 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
+            gecko_android: { strict_min_version: '142.0' },
             gecko: {
               id: 'ai-status@ai-status.dev',
-              strict_min_version: '128.0',
+              // data_collection_permissions needs Firefox 140 (desktop) / 142 (Android).
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
           },
