@@ -6,10 +6,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: true,
-  workers: process.env.CI ? 2 : 2,
+  workers: 2,
   retries: 0,
-  reporter: process.env.CI
-    ? [['list'], ['json', { outputFile: 'test-results/e2e-results.json' }]]
-    : [['list'], ['json', { outputFile: 'test-results/e2e-results.json' }]],
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e-results.json' }]],
   use: { trace: 'retain-on-failure' },
 });

@@ -8,5 +8,6 @@ export default defineConfig({
     environment: 'node',
     restoreMocks: true,
     testTimeout: 20_000,
+    reporters: ['default', ['json', { outputFile: 'test-results/unit-results.json' }]],
   },
 });

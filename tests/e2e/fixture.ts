@@ -9,7 +9,8 @@ import { resolve } from 'node:path';
 
 export { expect };
 
-const EXTENSION_PATH = resolve('.output/chrome-mv3');
+/** The unpacked build under test (`EXTENSION_DIR` lets a second checkout or the bench point elsewhere). */
+const EXTENSION_PATH = resolve(process.env.EXTENSION_DIR ?? '.output/chrome-mv3');
 
 /** Chromium to drive: `$CHROMIUM_PATH`, else Debian's, else Playwright's own. */
 export function chromiumPath(): string | undefined {
