@@ -18,6 +18,7 @@ export interface DashboardViewProps {
   onCopy: () => Promise<void>;
   onInterval: (value: IntervalSec) => void;
   onToggleStar?: (provider: ProviderId, componentId: string) => void;
+  onWhenBack?: (provider: ProviderId, on: boolean) => void;
   /** Extra per-provider sections (uptime, timeline). */
   renderExtras?: (provider: ProviderId) => ComponentChildren;
   /** Extra settings sections (notifications). */
@@ -25,7 +26,7 @@ export interface DashboardViewProps {
 }
 
 /** The full-tab dashboard: three columns (stacked on narrow screens) and the settings. */
-export function DashboardView({ state, onRefresh, onCopy, onInterval, onToggleStar, renderExtras, settingsExtras }: DashboardViewProps) {
+export function DashboardView({ state, onRefresh, onCopy, onInterval, onToggleStar, onWhenBack, renderExtras, settingsExtras }: DashboardViewProps) {
   const { t } = useUi();
   const views = state.views.value;
   const now = state.now.value;
@@ -51,6 +52,8 @@ export function DashboardView({ state, onRefresh, onCopy, onInterval, onToggleSt
               variant="full"
               starred={settings.starred[view.info.id]}
               onToggleStar={onToggleStar ? (id) => onToggleStar(view.info.id, id) : undefined}
+              whenBack={settings.notifications.whenBack[view.info.id]}
+              onWhenBack={onWhenBack ? (on) => onWhenBack(view.info.id, on) : undefined}
             >
               {renderExtras?.(view.info.id)}
             </ProviderPanel>
@@ -58,8 +61,10 @@ export function DashboardView({ state, onRefresh, onCopy, onInterval, onToggleSt
         ))}
       </main>
       <footer class="dashboard__footer">
-        <SettingsForm intervalSec={settings.intervalSec} onInterval={onInterval} />
-        {settingsExtras}
+        <div class="dashboard__settings">
+          <SettingsForm intervalSec={settings.intervalSec} onInterval={onInterval} />
+          {settingsExtras}
+        </div>
         <LaneFooter lane={state.lane.value} intervalSec={settings.intervalSec} lastCheckAt={state.pollState.value.lastDoneAt} now={now} />
       </footer>
       <LiveAnnouncer views={views} />

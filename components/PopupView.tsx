@@ -5,6 +5,8 @@ import { LaneFooter } from './LaneFooter';
 import { LiveAnnouncer } from './LiveAnnouncer';
 import { PanelErrorBoundary } from './PanelErrorBoundary';
 import { PopupHeader } from './PopupHeader';
+import { HistorySummary } from './HistorySummary';
+import { recentIncidents } from '@/lib/ui/recent-incidents';
 
 /** Props of `PopupView`. */
 export interface PopupViewProps {
@@ -25,7 +27,9 @@ export function PopupView({ state, onRefresh, onCopy, onOpenDashboard }: PopupVi
       <div class="board board--compact">
         {views.map((view) => (
           <PanelErrorBoundary provider={view.info.id} key={view.info.id}>
-            <ProviderPanel view={view} now={now} variant="compact" starred={state.settings.value.starred[view.info.id]} />
+            <ProviderPanel view={view} now={now} variant="compact" starred={state.settings.value.starred[view.info.id]}>
+              <HistorySummary {...recentIncidents(view.status, state.history.value[view.info.id], now)} now={now} />
+            </ProviderPanel>
           </PanelErrorBoundary>
         ))}
       </div>

@@ -23,17 +23,21 @@ export interface ProviderPanelProps {
   variant: 'compact' | 'full';
   starred?: readonly string[];
   onToggleStar?: (id: string) => void;
-  /** Extra sections for the full variant (uptime, timeline). */
+  /** "Notify me when it's back" state and switch (shown while the provider has a problem). */
+  whenBack?: boolean;
+  onWhenBack?: (on: boolean) => void;
+  /** Extra sections (history summary, uptime, timeline). */
   children?: ComponentChildren;
 }
 
 /** One provider: state, freshness, errors, components, incidents. */
-export function ProviderPanel({ view, now, variant, starred = [], onToggleStar, children }: ProviderPanelProps) {
+export function ProviderPanel({ view, now, variant, starred = [], onToggleStar, whenBack = false, onWhenBack, children }: ProviderPanelProps) {
   const { t, locale } = useUi();
   const { info, status, error } = view;
   const headingId = `panel-${info.id}`;
   const host = providerHost(info);
-  const starredTrouble = starred.length > 0 && (status?.components ?? []).some((c) => starred.includes(c.id) && c.level !== 'operational');
+  // With starred components, the rest only matters to the page, not to the user: dim them.
+  const hasStarred = starred.length > 0 && (status?.components ?? []).some((c) => starred.includes(c.id));
   return (
     <section class={`panel panel--${variant} panel--${view.level}`} data-provider={info.id} data-status={view.level} aria-labelledby={headingId}>
       <header class="panel__header">
@@ -61,13 +65,19 @@ export function ProviderPanel({ view, now, variant, starred = [], onToggleStar, 
         </p>
       )}
       {status?.via === 'html' && <p class="panel__note">{t('viaHtml')}</p>}
+      {onWhenBack && status && (view.level === 'degraded' || view.level === 'outage' || whenBack) && (
+        <button type="button" class="button button--small" aria-pressed={whenBack} onClick={() => onWhenBack(!whenBack)}>
+          {whenBack && <span aria-hidden="true">✓ </span>}
+          {whenBack ? t('whenBackOn') : t('whenBackButton')}
+        </button>
+      )}
       {status && (
         <>
           <ComponentList
             components={status.components}
             starred={starred}
             onToggleStar={onToggleStar}
-            dimUnstarred={starredTrouble}
+            dimUnstarred={hasStarred}
             maxProblems={variant === 'compact' ? 4 : Infinity}
           />
           <IncidentList incidents={status.incidents} maintenances={status.maintenances} pageUrl={info.pageUrl} now={now} compact={variant === 'compact'} />

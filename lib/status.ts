@@ -6,6 +6,7 @@ import { isLevel, worstBadgeLevel, type Level } from './levels';
 import type { FetchError, ProviderId, ServiceStatus } from './model';
 import type { ProviderInfo } from './providers/catalog';
 import { staleAfterMs } from './settings';
+import { effectiveLevel } from './starred';
 
 /** Per-provider fetch health, kept in `storage.session` (survives worker restarts). */
 export interface Health {
@@ -39,6 +40,8 @@ export interface ProviderView {
   info: ProviderInfo;
   /** The displayed level (unknown when there is no data or it is stale). */
   level: Level;
+  /** The level that drives the badge and alerts: starred components only, when any are starred. */
+  focusLevel: Level;
   /** The last good data, if any (still shown when stale). */
   status: ServiceStatus | null;
   stale: boolean;
@@ -72,6 +75,7 @@ export function resolveProvider(
   health: Health | null | undefined,
   intervalSec: number,
   now: number,
+  starred: readonly string[] = [],
 ): ProviderView {
   const status = snapshot && isRenderableStatus(snapshot, info.id) ? snapshot : null;
   const h = health ?? EMPTY_HEALTH;
@@ -81,6 +85,7 @@ export function resolveProvider(
   return {
     info,
     level: status && !stale ? status.level : 'unknown',
+    focusLevel: status && !stale ? effectiveLevel(status, starred) : 'unknown',
     status,
     stale,
     error: h.error,
@@ -91,7 +96,7 @@ export function resolveProvider(
   };
 }
 
-/** The overall level: worst displayed level in the badge order (design §7). */
-export function overallLevel(views: readonly Pick<ProviderView, 'level'>[]): Level {
-  return worstBadgeLevel(views.map((v) => v.level));
+/** The overall level: worst focus level in the badge order (design §7). */
+export function overallLevel(views: readonly Pick<ProviderView, 'focusLevel'>[]): Level {
+  return worstBadgeLevel(views.map((v) => v.focusLevel));
 }

@@ -11,6 +11,7 @@ export const KEYS = {
   notifyState: 'local:notifyState',
   health: 'session:health',
   poll: 'session:poll',
+  browserSession: 'session:browserSession',
 } as const;
 
 /** A key with its area prefix, e.g. `local:settings`. */

@@ -88,3 +88,6 @@ export interface PollState {
 export const pollStateItem = storage.defineItem<PollState>(KEYS.poll, {
   fallback: { lastPollAt: null, lastDoneAt: null, lastTickAt: null, polls: 0 },
 });
+
+/** When this browser session's first worker started: a new value means the browser restarted. */
+export const browserSessionItem = storage.defineItem<number | null>(KEYS.browserSession, { fallback: null });

@@ -22,10 +22,10 @@ export interface Badge {
  */
 export function computeBadge(views: readonly ProviderView[], t: Translate, now: number, locale: string): Badge {
   const level = overallLevel(views);
-  const notOk = views.filter((v) => v.level !== 'operational').length;
+  const notOk = views.filter((v) => v.focusLevel !== 'operational').length;
   const text = level === 'operational' ? '' : level === 'unknown' ? '?' : String(notOk);
   const lines = views.map((v) => {
-    const state = v.loading ? t('stateChecking') : levelLabel(v.level, t);
+    const state = v.loading ? t('stateChecking') : levelLabel(v.focusLevel, t);
     const checked = v.checkedAt ? t('checkedAgo', relativeTime(v.checkedAt, now, locale)) : t('notCheckedYet');
     return `${v.info.name}: ${state} · ${checked}`;
   });

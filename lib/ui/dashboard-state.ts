@@ -55,7 +55,7 @@ export function createDashboardState(store: ViewStore, now = Date.now()): Dashbo
   const clock = signal(now);
   const views = computed(() =>
     PROVIDER_INFO.map((info) =>
-      resolveProvider(info, snapshots.value[info.id], health.value[info.id], settings.value.intervalSec, clock.value),
+      resolveProvider(info, snapshots.value[info.id], health.value[info.id], settings.value.intervalSec, clock.value, settings.value.starred[info.id]),
     ),
   );
   return {

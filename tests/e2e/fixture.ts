@@ -29,6 +29,19 @@ export function fixtureJson<T = Record<string, unknown>>(path: string): T {
   return JSON.parse(fixture(path)) as T;
 }
 
+const ISO = /"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))"/g;
+
+/**
+ * A recorded fixture with every timestamp moved by the same amount, so that `capturedAt` lands on
+ * `now - agoMs`. The capture's own structure (order, gaps, durations) is kept; only the clock moves,
+ * because the extension judges "last 90 days" and "ongoing" against the real current time.
+ */
+export function shiftedFixture(path: string, capturedAt: string, agoMs = 0): unknown {
+  const delta = Date.now() - agoMs - Date.parse(capturedAt);
+  const text = fixture(path).replace(ISO, (_m, iso: string) => `"${new Date(Date.parse(iso) + delta).toISOString()}"`);
+  return JSON.parse(text);
+}
+
 export type ProviderId = 'openai' | 'anthropic' | 'cursor';
 export const HOSTS: Record<ProviderId, string> = {
   openai: 'status.openai.com',
@@ -89,9 +102,14 @@ export function defaultHandlers(): Map<string, Handler> {
   m.set('anthropic /api/v2/summary.json', { json: fixtureJson('anthropic/summary-all-operational-2026-09-22.json') });
   m.set('cursor /api/v2/summary.json', { json: cursorSummary() });
   m.set('openai /api/v2/incidents.json', { json: { page: fixtureJson('openai/summary-incidentio-compat-all-operational-2026-09-15.json').page, incidents: [] } });
-  m.set('anthropic /api/v2/incidents.json', { json: fixtureJson('anthropic/incidents-50-resolved-incl-critical-2026-09-15.json') });
+  // History captures are moved to "captured an hour ago": the extension measures 90 days back from now.
+  m.set('anthropic /api/v2/incidents.json', {
+    json: shiftedFixture('anthropic/incidents-50-resolved-incl-critical-2026-09-15.json', '2026-09-15T12:22:10Z', 3_600_000),
+  });
   m.set('cursor /api/v2/incidents.json', { json: fixtureJson('cursor/incidents-unresolved-empty-2026-10-09.json') });
-  m.set('openai /proxy/status.openai.com/component_impacts', { json: fixtureJson('openai/incidentio-proxy-component-impacts-90d-2025-04.json') });
+  m.set('openai /proxy/status.openai.com/component_impacts', {
+    json: shiftedFixture('openai/incidentio-proxy-component-impacts-90d-2025-04.json', '2025-04-10T00:00:00Z', 3_600_000),
+  });
   return m;
 }
 

@@ -1,0 +1,23 @@
+/**
+ * Derived history views for the dashboard, recomputed when stored data changes or once a minute
+ * (not on every one-second clock tick).
+ */
+import { computed, type ReadonlySignal } from '@preact/signals';
+import type { ProviderId } from '../model';
+import type { DashboardState } from './dashboard-state';
+import { providerHistory, type ProviderHistoryView } from './history-view';
+
+/** Per-provider history views derived from `state`. */
+export function createHistoryState(state: DashboardState): ReadonlySignal<Record<ProviderId, ProviderHistoryView>> {
+  // Rounded up so data observed within the current minute is never "in the future".
+  const minute = computed(() => Math.ceil(state.now.value / 60_000) * 60_000);
+  return computed(() => {
+    const now = minute.value;
+    const out = {} as Record<ProviderId, ProviderHistoryView>;
+    for (const view of state.views.value) {
+      const id = view.info.id;
+      out[id] = providerHistory(id, view.status, state.history.value[id], state.officialUptime.value[id], state.observed.value, now);
+    }
+    return out;
+  });
+}

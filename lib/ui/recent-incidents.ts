@@ -1,0 +1,15 @@
+/** The popup's one-line history: how many incidents in 90 days and the most recent one. */
+import type { Incident, ServiceStatus } from '../model';
+import type { HistoryEntry } from '../storage';
+
+const WINDOW_MS = 90 * 86_400_000;
+
+/** Count of incidents started in the last 90 days and the newest of them (stored history + current). */
+export function recentIncidents(snapshot: ServiceStatus | null, history: HistoryEntry | undefined, now: number): { count: number; latest: Incident | null } {
+  const byId = new Map<string, Incident>();
+  for (const i of history?.incidents ?? []) byId.set(i.id, i);
+  for (const i of snapshot?.incidents ?? []) byId.set(i.id, i);
+  const recent = [...byId.values()].filter((i) => now - Date.parse(i.startedAt) <= WINDOW_MS);
+  const latest = recent.reduce<Incident | null>((best, i) => (!best || i.startedAt > best.startedAt ? i : best), null);
+  return { count: recent.length, latest };
+}

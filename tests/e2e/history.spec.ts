@@ -1,0 +1,115 @@
+/**
+ * Issue #4: history, uptime and notifications — timeline and bars from recorded captures,
+ * notifications only on confirmed transitions, starred components driving the badge.
+ */
+import { cursorSummary, expect, fixtureJson, test } from './fixture';
+
+test('timeline and uptime bars render from the real captures', async ({ openPage, refresh }) => {
+  // The default answers serve both real captures, moved to "an hour ago" (see the fixture).
+  await refresh();
+  const dash = await openPage('options.html');
+  const claude = dash.locator('[data-provider="anthropic"]');
+  // Claude publishes no uptime figures: computed from its incidents.json (50 incidents, 56 days).
+  const claudeStrip = claude.locator('.history > [data-uptime-source]');
+  await expect(claudeStrip).toHaveAttribute('data-uptime-source', 'incidents');
+  await expect(claudeStrip).toHaveAttribute('data-uptime-days', '56');
+  await expect(claudeStrip.locator('.uptime__bar')).toHaveCount(90);
+  await expect(claudeStrip.locator('.uptime__bar--outage').first()).toBeVisible();
+  // The two critical incidents of the capture are in the timeline with a link to the provider's page.
+  for (const id of ['qt14v73myyy5', 'q2kg8n613kr3']) {
+    const entry = claude.locator(`.timeline [data-incident-id="${id}"]`);
+    await expect(entry).toHaveCount(1);
+    await expect(entry.locator('a')).toHaveAttribute('href', `https://status.claude.com/incidents/${id}`);
+  }
+  await expect(claude.locator('.timeline [data-incident-id]')).toHaveCount(50);
+  // OpenAI: the official incident.io figures.
+  const openaiStrip = dash.locator('[data-provider="openai"] .history > [data-uptime-source]');
+  await expect(openaiStrip).toHaveAttribute('data-uptime-source', 'official');
+  await expect(openaiStrip).toHaveAttribute('data-uptime-days', '90');
+  await expect(openaiStrip).toContainText('90 d: 99.9');
+  // A bar's tooltip names the day's incidents.
+  const titled = claudeStrip.locator('.uptime__bar--outage').first();
+  expect(await titled.getAttribute('title')).toMatch(/Outage/);
+  // The popup shows the count and the most recent one.
+  const popup = await openPage('popup.html', { width: 420, height: 600 });
+  await expect(popup.locator('[data-provider="anthropic"] .history-summary')).toHaveAttribute('data-history-count', '50');
+  await expect(popup.locator('[data-provider="anthropic"] .history-summary')).toContainText('50 incidents in 90 days');
+  await dash.screenshot({ path: 'test-results/shots/dashboard-history.png', fullPage: true });
+});
+
+test('incidents.json is read at most every 10 minutes, and again when the active set changes', async ({ refresh, status }) => {
+  await refresh();
+  await refresh();
+  expect(status.seen('anthropic', '/api/v2/incidents.json')).toHaveLength(1);
+  status.summary('anthropic', { json: fixtureJson('anthropic/summary-minor-partial-outage-investigating-2026-09-22.json') });
+  await refresh();
+  await expect.poll(() => status.seen('anthropic', '/api/v2/incidents.json').length).toBe(2);
+  await refresh();
+  expect(status.seen('anthropic', '/api/v2/incidents.json')).toHaveLength(2);
+  // OpenAI's 404-HTML endpoints are never asked for.
+  expect(status.seen('openai', '/api/v2/incidents/unresolved.json')).toHaveLength(0);
+  expect(status.seen('openai', '/api/v2/scheduled-maintenances.json')).toHaveLength(0);
+});
+
+async function notifications(worker: import('@playwright/test').Worker) {
+  return worker.evaluate(() => chrome.notifications.getAll());
+}
+
+test('a degradation confirmed over two polls notifies once; recovery once; a fetch error never', async ({ refresh, status, worker, openPage }) => {
+  // Baseline (first run in this browser session): nothing.
+  await refresh();
+  expect(await notifications(worker)).toEqual({});
+  const page = await openPage('options.html');
+  await page.getByLabel('Notify from').selectOption('degraded');
+  // A fetch error: nothing.
+  status.summary('cursor', { status: 500, body: 'down' });
+  await refresh();
+  await refresh();
+  expect(await notifications(worker)).toEqual({});
+  // Degraded seen once: pending, nothing yet.
+  status.summary('cursor', { json: cursorSummary({ indicator: 'minor', statuses: { IDE: 'partial_outage' } }) });
+  await refresh();
+  expect(await notifications(worker)).toEqual({});
+  // Seen again: confirmed → exactly one notification, with the provider's stable id.
+  await refresh();
+  await expect.poll(() => notifications(worker)).toEqual({ 'ai-status-cursor': true });
+  // Still degraded: no second one.
+  await worker.evaluate(() => (chrome as unknown as { notifications: { clear(id: string): Promise<boolean> } }).notifications.clear('ai-status-cursor'));
+  await refresh();
+  expect(await notifications(worker)).toEqual({});
+  // Recovery: one poll is enough.
+  status.summary('cursor', { json: cursorSummary() });
+  await refresh();
+  await expect.poll(() => notifications(worker)).toEqual({ 'ai-status-cursor': true });
+});
+
+test('a one-poll flap notifies nothing', async ({ refresh, status, worker }) => {
+  await refresh();
+  status.summary('anthropic', { json: fixtureJson('anthropic/summary-minor-partial-outage-investigating-2026-09-22.json') });
+  await refresh();
+  status.summary('anthropic', { json: fixtureJson('anthropic/summary-all-operational-2026-09-22.json') });
+  await refresh();
+  await refresh();
+  expect(await notifications(worker)).toEqual({});
+});
+
+test('starring a component makes the badge follow only the starred components', async ({ openPage, refresh, status, badge }) => {
+  status.summary('anthropic', { json: fixtureJson('anthropic/summary-minor-partial-outage-investigating-2026-09-22.json') });
+  await refresh();
+  expect(await badge()).toMatchObject({ color: '#f59e0b', text: '1' });
+  const dash = await openPage('options.html');
+  const claude = dash.locator('[data-provider="anthropic"]');
+  // Star Claude Console, which is operational: the badge turns green.
+  await claude.locator('details.components__ok summary').first().click();
+  await claude.getByRole('button', { name: /Star Claude Console/ }).click();
+  await expect(claude.getByRole('button', { name: /Unstar Claude Console/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(badge).toMatchObject({ color: '#22c55e', text: '' });
+  // The panel still shows everything, with the unstarred troubled rows dimmed.
+  await expect(claude).toHaveAttribute('data-status', 'degraded');
+  await expect(claude.locator('[data-component-id="rwppv331jlwc"]')).toHaveClass(/component--dim/);
+  // Star claude.ai too (degraded): the badge follows it.
+  await claude.getByRole('button', { name: /Star claude\.ai/ }).click();
+  await expect.poll(badge).toMatchObject({ color: '#f59e0b', text: '1' });
+  await dash.reload();
+  await expect(dash.locator('[data-provider="anthropic"]').getByRole('button', { name: /Unstar claude\.ai/ })).toBeVisible();
+});
