@@ -102,8 +102,9 @@ const FAILURES: { name: string; kind: string; reply: Reply }[] = [
 ];
 
 for (const failure of FAILURES) {
-  test(`${failure.name} without earlier data: Claude unknown with the reason, others unaffected`, async ({ openPage, refresh, badge, status, storage }) => {
+  test(`${failure.name} without earlier data: Claude unknown with the reason, others unaffected`, async ({ openPage, refresh, badge, status, storage, forgetData }) => {
     status.summary('anthropic', failure.reply);
+    await forgetData();
     await refresh();
     const page = await openPage('popup.html', { width: 420, height: 600 });
     const panel = page.locator('[data-provider="anthropic"]');
@@ -140,8 +141,9 @@ for (const failure of FAILURES) {
   });
 }
 
-test('recovery: "Refresh now" after a failure brings the panel back', async ({ openPage, refresh, status, badge }) => {
+test('recovery: "Refresh now" after a failure brings the panel back', async ({ openPage, refresh, status, badge, forgetData }) => {
   status.summary('cursor', { status: 503, body: 'Service Unavailable' });
+  await forgetData();
   await refresh();
   const page = await openPage('popup.html', { width: 420, height: 600 });
   await expect(page.locator('[data-provider="cursor"]')).toHaveAttribute('data-status', 'unknown');

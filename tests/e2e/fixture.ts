@@ -174,6 +174,8 @@ export interface ExtensionFixtures {
   refresh: () => Promise<{ result: string; changed: boolean }>;
   /** The badge as the worker sees it. */
   badge: () => Promise<{ color: string; text: string; title: string }>;
+  /** Forgets every snapshot and fetch health, as before the first successful poll. */
+  forgetData: () => Promise<void>;
   /** Reads a storage area key through the worker. */
   storage: <T = unknown>(area: 'local' | 'session', key: string) => Promise<T>;
 }
@@ -263,6 +265,14 @@ export const test = base.extend<ExtensionFixtures & ExtensionOptions>({
           };
         })
         .then((b) => ({ color: toHex(b.rgba), text: b.text, title: b.title })),
+    );
+  },
+  forgetData: async ({ worker, status: _status }, use) => {
+    await use(() =>
+      worker.evaluate(async () => {
+        await chrome.storage.local.set({ snapshots: {}, history: {}, officialUptime: {} });
+        await chrome.storage.session.set({ health: {} });
+      }),
     );
   },
   storage: async ({ worker }, use) => {

@@ -68,6 +68,7 @@ test('hostile incident text is shown literally and never runs', async ({ openPag
 });
 
 test('lane footer: background by default, live at 5 s with ticks only while visible', async ({ openPage, status, worker }) => {
+  test.setTimeout(120_000);
   // No other view is open in this test: only this dashboard may tick.
   const page = await openPage('options.html');
   await page.getByRole('button', { name: 'Refresh now' }).click();
