@@ -11,6 +11,8 @@ const STATUS_HOSTS = [
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // The sources zip (for Firefox review) needs the code, not the tests, captures or screenshots.
+  zip: { excludeSources: ['tests/**', 'docs/**', 'bench/**', 'test-results/**', '.ci/**'] },
   vite: () => ({
     plugins: [preact(), noEval()],
     // Extension pages support modulepreload natively; the polyfill only costs popup bytes.

@@ -21,12 +21,12 @@ export interface DashboardViewProps {
   onWhenBack?: (provider: ProviderId, on: boolean) => void;
   /** Extra per-provider sections (uptime, timeline). */
   renderExtras?: (provider: ProviderId) => ComponentChildren;
-  /** Extra settings sections (notifications). */
-  settingsExtras?: ComponentChildren;
+  /** Extra settings sections (notifications), rendered with the current signals. */
+  renderSettingsExtras?: () => ComponentChildren;
 }
 
 /** The full-tab dashboard: three columns (stacked on narrow screens) and the settings. */
-export function DashboardView({ state, onRefresh, onCopy, onInterval, onToggleStar, onWhenBack, renderExtras, settingsExtras }: DashboardViewProps) {
+export function DashboardView({ state, onRefresh, onCopy, onInterval, onToggleStar, onWhenBack, renderExtras, renderSettingsExtras }: DashboardViewProps) {
   const { t } = useUi();
   const views = state.views.value;
   const now = state.now.value;
@@ -63,7 +63,7 @@ export function DashboardView({ state, onRefresh, onCopy, onInterval, onToggleSt
       <footer class="dashboard__footer">
         <div class="dashboard__settings">
           <SettingsForm intervalSec={settings.intervalSec} onInterval={onInterval} />
-          {settingsExtras}
+          {renderSettingsExtras?.()}
         </div>
         <LaneFooter lane={state.lane.value} intervalSec={settings.intervalSec} lastCheckAt={state.pollState.value.lastDoneAt} now={now} />
       </footer>

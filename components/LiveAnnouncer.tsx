@@ -15,7 +15,11 @@ export function LiveAnnouncer({ views }: { views: readonly ProviderView[] }) {
     previous.current = current;
     if (!before) return;
     const changes = views
-      .filter((v) => !v.loading && before.get(v.info.id) !== undefined && before.get(v.info.id) !== v.level)
+      .filter((v) => {
+        const was = before.get(v.info.id);
+        // Data arriving after "Checking…" is not a change of state worth announcing.
+        return !v.loading && was !== undefined && was !== 'loading' && was !== v.level;
+      })
       .map((v) => t('liveRegionChanged', [v.info.name, levelLabel(v.level, t)]));
     if (changes.length) setMessage(changes.join('. '));
   }, [key]);

@@ -17,6 +17,8 @@ export function Toolbar({ onRefresh, onCopy, onOpenDashboard }: ToolbarProps) {
     setBusy(true);
     try {
       await onRefresh();
+    } catch {
+      // The worker answers on its next start; the panels' own lines say what went wrong.
     } finally {
       setBusy(false);
     }

@@ -43,13 +43,13 @@ render(
         const view = state.views.value.find((v) => v.info.id === id)!;
         return <HistoryPanel history={histories.value[id]} components={view.status?.components ?? []} pageUrl={view.info.pageUrl} now={state.now.value} />;
       }}
-      settingsExtras={
+      renderSettingsExtras={() => (
         <NotificationSettings
           settings={state.settings.value.notifications}
           providers={PROVIDER_INFO}
           onChange={(next) => save(withNotifications(state.settings.value, next))}
         />
-      }
+      )}
     />
   </UiContext.Provider>,
   document.getElementById('app')!,

@@ -12,8 +12,13 @@ import { safeLink } from './links';
 const RESOLVED = new Set(['resolved', 'postmortem', 'completed']);
 
 // Statuspage short links go through stspg.io, not the provider's host; link to the page itself.
+// An id with a lone surrogate cannot be URI-encoded (URIError); that incident links to the page.
 function incidentUrl(id: string, def: ProviderDefinition): string {
-  return safeLink(`${def.pageUrl}/incidents/${encodeURIComponent(id)}`, def.pageUrl) ?? def.pageUrl;
+  try {
+    return safeLink(`${def.pageUrl}/incidents/${encodeURIComponent(id)}`, def.pageUrl) ?? def.pageUrl;
+  } catch {
+    return def.pageUrl;
+  }
 }
 
 /** Components without group rows, hiding `only_show_if_degraded` ones while they are fine. */
@@ -82,7 +87,7 @@ export function normalizeIncident(raw: RawIncident, def: ProviderDefinition): In
     : null;
   return {
     id: raw.id,
-    title: plainLine(raw.name) || raw.id,
+    title: plainLine(raw.name) || plainLine(raw.id),
     status,
     impact: (raw.impact ?? 'none').toLowerCase(),
     createdAt,
@@ -111,7 +116,7 @@ function normalizeMaintenance(raw: RawIncident, def: ProviderDefinition): Mainte
   if (RESOLVED.has(status)) return null;
   return {
     id: raw.id,
-    title: plainLine(raw.name) || raw.id,
+    title: plainLine(raw.name) || plainLine(raw.id),
     status,
     scheduledFor,
     scheduledUntil: validIso(raw.scheduled_until),

@@ -4,6 +4,8 @@
  */
 import { computed, type ReadonlySignal } from '@preact/signals';
 import type { ProviderId } from '../model';
+import { PROVIDER_INFO } from '../providers/catalog';
+import { isRenderableStatus } from '../status';
 import type { DashboardState } from './dashboard-state';
 import { providerHistory, type ProviderHistoryView } from './history-view';
 
@@ -14,9 +16,12 @@ export function createHistoryState(state: DashboardState): ReadonlySignal<Record
   return computed(() => {
     const now = minute.value;
     const out = {} as Record<ProviderId, ProviderHistoryView>;
-    for (const view of state.views.value) {
-      const id = view.info.id;
-      out[id] = providerHistory(id, view.status, state.history.value[id], state.officialUptime.value[id], state.observed.value, now);
+    // Reads the stored snapshots, not `state.views`, which changes with every clock tick.
+    for (const info of PROVIDER_INFO) {
+      const id = info.id;
+      const raw = state.snapshots.value[id];
+      const snapshot = isRenderableStatus(raw, id) ? raw : null;
+      out[id] = providerHistory(id, snapshot, state.history.value[id], state.officialUptime.value[id], state.observed.value, now);
     }
     return out;
   });

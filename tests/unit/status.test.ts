@@ -100,7 +100,7 @@ describe('isRenderableStatus', () => {
 });
 
 describe('overallLevel (badge order)', () => {
-  const v = (...levels: Level[]) => levels.map((level) => ({ level }));
+  const v = (...levels: Level[]) => levels.map((level) => ({ level, focusLevel: level }));
   it.each([
     [v('operational', 'operational', 'operational'), 'operational'],
     [v('operational', 'maintenance', 'operational'), 'maintenance'],

@@ -1,0 +1,354 @@
+// @vitest-environment happy-dom
+/** Whole views over createDashboardState and an in-memory store. */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { PopupView } from '../../../components/PopupView';
+import { UiContext } from '../../../components/UiContext';
+import { createDashboardState } from '../../../lib/ui/dashboard-state';
+import { KEYS, type StorageKey, SETTINGS_VERSION } from '../../../lib/storage-keys';
+import { DEFAULT_SETTINGS } from '../../../lib/settings';
+import type { Settings } from '../../../lib/settings';
+import { EMPTY_HEALTH } from '../../../lib/status';
+import { makeStatus, translator, FIX, def, loadJson } from '../helpers';
+import { DashboardView } from '../../../components/DashboardView';
+import { HistoryPanel } from '../../../components/HistoryPanel';
+import { NotificationSettings } from '../../../components/NotificationSettings';
+import { createHistoryState } from '../../../lib/ui/history-state';
+import { withInterval, withNotifications, withStarToggled, withWhenBack } from '../../../lib/ui/settings-actions';
+import { PROVIDER_INFO } from '../../../lib/providers/catalog';
+import { IncidentsSchema } from '../../../lib/providers/statuspage-schema';
+import { normalizeIncident } from '../../../lib/providers/normalize';
+import type { ViewStore } from '../../../lib/ui/view-store';
+import type { ComponentStatus, Incident, ServiceStatus } from '../../../lib/model';
+
+afterEach(cleanup);
+
+/** An in-memory ViewStore that records writes; `change` plays the worker writing a key. */
+function memoryStore(initial: Partial<Record<StorageKey, unknown>> = {}) {
+  const data = new Map<StorageKey, unknown>(Object.entries(initial) as [StorageKey, unknown][]);
+  const watchers = new Map<StorageKey, Set<(v: unknown) => void>>();
+  const writes: { key: StorageKey; value: unknown; version: number | undefined }[] = [];
+  const change = (key: StorageKey, value: unknown) => {
+    data.set(key, value);
+    for (const cb of [...(watchers.get(key) ?? [])]) cb(value);
+  };
+  const store: ViewStore = {
+    get: async (key) => data.get(key),
+    watch(key, cb) {
+      const set = watchers.get(key) ?? new Set();
+      set.add(cb);
+      watchers.set(key, set);
+      return () => void set.delete(cb);
+    },
+    async set(key, value, version) {
+      writes.push({ key, value, version });
+      change(key, value);
+    },
+  };
+  const watching = () => [...watchers.entries()].filter(([, s]) => s.size > 0).map(([k]) => k).sort();
+  return { store, change, writes, watching };
+}
+
+describe('PopupView', () => {
+  const NOW = Date.parse('2026-10-10T12:00:00Z');
+
+  const comp = (id: string, level: ComponentStatus['level']): ComponentStatus => ({ id, name: `Comp ${id}`, group: null, rawStatus: level, level, description: '' });
+  const incident: Incident = {
+    id: 'inc-1',
+    title: 'Elevated errors on Claude.ai',
+    status: 'investigating',
+    impact: 'minor',
+    createdAt: '2026-10-10T11:00:00.000Z',
+    startedAt: '2026-10-10T11:00:00.000Z',
+    resolvedAt: null,
+    updatedAt: '2026-10-10T11:00:00.000Z',
+    url: 'https://status.claude.com/incidents/inc-1',
+    latestUpdate: 'We are investigating.',
+    componentIds: ['a'],
+    componentNames: ['Comp a'],
+    phases: [],
+  };
+  const snapshots = (claude: Partial<ServiceStatus> & { level?: ServiceStatus['level'] } = {}) => ({
+    openai: makeStatus('openai', 'operational', { fetchedAt: NOW - 5_000 }),
+    anthropic: makeStatus('anthropic', claude.level ?? 'degraded', { fetchedAt: NOW - 5_000, components: [comp('a', 'degraded'), comp('b', 'operational')], incidents: [incident], ...claude }),
+    cursor: makeStatus('cursor', 'operational', { fetchedAt: NOW - 5_000 }),
+  });
+  const checked = { ...EMPTY_HEALTH, checkedAt: NOW - 5_000, okAt: NOW - 5_000 };
+
+  function setup(initial: Partial<Record<StorageKey, unknown>>) {
+    const m = memoryStore(initial);
+    const state = createDashboardState(m.store, NOW);
+    const handlers = { onRefresh: vi.fn(async () => undefined), onCopy: vi.fn(async () => undefined), onOpenDashboard: vi.fn() };
+    const utils = render(
+      <UiContext.Provider value={{ t: translator('en'), locale: 'en' }}>
+        <PopupView state={state} {...handlers} />
+      </UiContext.Provider>,
+    );
+    const panel = (id: string) => utils.container.querySelector(`[data-provider="${id}"]`) as HTMLElement;
+    return { ...m, state, handlers, panel, ...utils };
+  }
+
+  const fullStore = () => ({
+    [KEYS.snapshots]: snapshots(),
+    [KEYS.health]: { openai: checked, anthropic: checked, cursor: checked },
+    [KEYS.history]: {
+      anthropic: {
+        incidents: [{ ...incident, id: 'old', title: 'Login issues', status: 'resolved', startedAt: '2026-10-01T00:00:00.000Z', resolvedAt: '2026-10-01T01:00:00.000Z' }],
+        fetchedAt: NOW,
+        activeKey: '',
+      },
+    },
+    [KEYS.poll]: { lastPollAt: NOW - 6_000, lastDoneAt: NOW - 5_000, lastTickAt: null, polls: 1 },
+  });
+
+  describe('over createDashboardState', () => {
+    it('first paints every panel as checking (never green), then the stored data', async () => {
+      const { panel, container } = setup(fullStore());
+      for (const id of ['openai', 'anthropic', 'cursor']) {
+        expect(panel(id).getAttribute('data-status')).toBe('unknown');
+        expect(panel(id).querySelector('.status')!.textContent).toBe('…Checking…');
+      }
+      expect(container.querySelector('.popup__header .status')!.textContent).toBe('…Checking…');
+      await waitFor(() => expect(panel('anthropic').getAttribute('data-status')).toBe('degraded'));
+      expect(panel('openai').getAttribute('data-status')).toBe('operational');
+      expect(panel('cursor').getAttribute('data-status')).toBe('operational');
+      expect(container.querySelector('.popup__header .status__text')!.textContent).toBe('Degraded');
+      expect(panel('anthropic').querySelector('[data-component-id="a"]')!.getAttribute('data-status')).toBe('degraded');
+      expect(panel('anthropic').querySelector('[data-incident-id="inc-1"]')).not.toBeNull();
+      expect(panel('anthropic').querySelector('.panel__checked')!.textContent).toBe('Checked 5 seconds ago');
+    });
+
+    it('re-renders on a store change: the panel follows and the change is announced', async () => {
+      const { panel, change, container } = setup(fullStore());
+      await waitFor(() => expect(panel('anthropic').getAttribute('data-status')).toBe('degraded'));
+      change(KEYS.snapshots, snapshots({ level: 'outage', components: [comp('a', 'outage'), comp('b', 'operational')] }));
+      await waitFor(() => expect(panel('anthropic').getAttribute('data-status')).toBe('outage'));
+      expect(panel('anthropic').querySelector('[data-component-id="a"]')!.getAttribute('data-status')).toBe('outage');
+      await waitFor(() => expect(container.querySelector('[role="status"][aria-live="polite"]')!.textContent).toBe('Claude is now Outage'));
+      expect(container.querySelector('.popup__header .status__text')!.textContent).toBe('Outage');
+    });
+
+    // Regression test (was a bug: see the commit that fixed it).
+    it('opening the popup announces nothing', async () => {
+      const { panel, container } = setup(fullStore());
+      await waitFor(() => expect(panel('anthropic').getAttribute('data-status')).toBe('degraded'));
+      await new Promise((r) => setTimeout(r, 20));
+      expect(container.querySelector('[role="status"]')!.textContent).toBe('');
+    });
+
+    it('shows the 90-day history line from stored history plus current incidents', async () => {
+      const { panel } = setup(fullStore());
+      await waitFor(() => expect(panel('anthropic').querySelector('.history-summary')).not.toBeNull());
+      const line = panel('anthropic').querySelector('.history-summary')!;
+      expect(line.getAttribute('data-history-count')).toBe('2');
+      expect(line.textContent).toBe('2 incidents in 90 days · latest: Elevated errors on Claude.ai (1 hour ago)');
+      expect(panel('openai').querySelector('.history-summary')).toBeNull();
+    });
+
+    it('the lane footer follows the interval setting', async () => {
+      const { change, container } = setup(fullStore());
+      await waitFor(() => expect(container.querySelector('.lane')!.textContent!.trim()).toBe('Background · every 1 minute'));
+      change(KEYS.settings, { ...DEFAULT_SETTINGS, intervalSec: 5 });
+      await waitFor(() => expect(container.querySelector('.lane')!.getAttribute('data-lane')).toBe('live'));
+      expect(container.querySelector('.lane')!.textContent!.trim()).toBe('Live · checked 5 seconds ago');
+    });
+
+    it('buttons call their handlers', async () => {
+      const { handlers } = setup(fullStore());
+      fireEvent.click(screen.getByRole('button', { name: 'Refresh now' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Open dashboard' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Copy status' }));
+      expect(handlers.onRefresh).toHaveBeenCalledTimes(1);
+      expect(handlers.onOpenDashboard).toHaveBeenCalledTimes(1);
+      expect(handlers.onCopy).toHaveBeenCalledTimes(1);
+      await screen.findByRole('button', { name: 'Copied' });
+    });
+
+    it('watches storage while mounted and stops watching on unmount', async () => {
+      const { watching, unmount, panel } = setup(fullStore());
+      await waitFor(() => expect(panel('anthropic').getAttribute('data-status')).toBe('degraded'));
+      expect(watching()).toEqual([KEYS.settings, KEYS.snapshots, KEYS.history, KEYS.health, KEYS.poll].sort());
+      unmount();
+      expect(watching()).toEqual([]);
+    });
+  });
+});
+
+describe('DashboardView', () => {
+  const NOW = Date.parse('2026-09-15T12:00:00Z');
+
+  const comp = (id: string, name: string, level: ComponentStatus['level']): ComponentStatus => ({ id, name, group: null, rawStatus: level, level, description: '' });
+  function claudeHistory(): Incident[] {
+    return IncidentsSchema.parse(loadJson(FIX.anthropicIncidents))
+      .incidents.map((i) => normalizeIncident(i, def('anthropic')))
+      .filter((i): i is Incident => i !== null);
+  }
+  const checked = { ...EMPTY_HEALTH, checkedAt: NOW - 5_000, okAt: NOW - 5_000 };
+
+  /** Stored data; the full 50-incident history only where a test needs it (it is slow to draw). */
+  function initialData(fullHistory = false) {
+    return {
+      [KEYS.snapshots]: {
+        openai: makeStatus('openai', 'operational', { fetchedAt: NOW - 5_000, components: [comp('api', 'API', 'operational')] }),
+        anthropic: makeStatus('anthropic', 'degraded', {
+          fetchedAt: NOW - 5_000,
+          components: [comp('rwppv331jlwc', 'claude.ai', 'degraded'), comp('k8w3r06qmzrp', 'Claude API (api.anthropic.com)', 'operational')],
+        }),
+        cursor: makeStatus('cursor', 'operational', { fetchedAt: NOW - 5_000 }),
+      },
+      [KEYS.health]: { openai: checked, anthropic: checked, cursor: checked },
+      [KEYS.history]: { anthropic: { incidents: fullHistory ? claudeHistory() : claudeHistory().slice(0, 3), fetchedAt: NOW, activeKey: '' } },
+      [KEYS.observed]: { since: NOW - 3_600_000, providers: { cursor: [{ at: NOW - 3_600_000, level: 'operational' }] }, components: {} },
+      [KEYS.poll]: { lastPollAt: NOW - 6_000, lastDoneAt: NOW - 5_000, lastTickAt: null, polls: 1 },
+    };
+  }
+
+  /** The dashboard wired as `entrypoints/options/main.tsx` wires it, over an in-memory store. */
+  function setup(fullHistory = false) {
+    const m = memoryStore(initialData(fullHistory));
+    const state = createDashboardState(m.store, NOW);
+    const histories = createHistoryState(state);
+    const save = (next: Settings) => void m.store.set(KEYS.settings, next, SETTINGS_VERSION);
+    const onRefresh = vi.fn(async () => undefined);
+    const onCopy = vi.fn(async () => undefined);
+    const utils = render(
+      <UiContext.Provider value={{ t: translator('en'), locale: 'en' }}>
+        <DashboardView
+          state={state}
+          onRefresh={onRefresh}
+          onCopy={onCopy}
+          onInterval={(value) => save(withInterval(state.settings.value, value))}
+          onToggleStar={(provider, id) => save(withStarToggled(state.settings.value, provider, id))}
+          onWhenBack={(provider, on) => save(withWhenBack(state.settings.value, provider, on))}
+          renderExtras={(id) => {
+            const view = state.views.value.find((v) => v.info.id === id)!;
+            return <HistoryPanel history={histories.value[id]} components={view.status?.components ?? []} pageUrl={view.info.pageUrl} now={state.now.value} />;
+          }}
+          renderSettingsExtras={() => (
+            <NotificationSettings settings={state.settings.value.notifications} providers={PROVIDER_INFO} onChange={(next) => save(withNotifications(state.settings.value, next))} />
+          )}
+        />
+      </UiContext.Provider>,
+    );
+    const panel = (id: string) => utils.container.querySelector(`[data-provider="${id}"]`) as HTMLElement;
+    return { ...m, ...utils, state, panel, onRefresh, onCopy };
+  }
+  const loaded = async (panel: (id: string) => HTMLElement) => waitFor(() => expect(panel('anthropic').getAttribute('data-status')).toBe('degraded'));
+
+  describe('over createDashboardState', () => {
+    it('renders the three panels with their levels and the overall state', async () => {
+      const { panel, container } = setup();
+      await loaded(panel);
+      expect(['openai', 'anthropic', 'cursor'].map((id) => panel(id).getAttribute('data-status'))).toEqual(['operational', 'degraded', 'operational']);
+      expect(container.querySelector('h1')!.textContent).toBe('AI Status');
+      expect(container.querySelector('.dashboard__overall .status__text')!.textContent).toBe('Degraded');
+      expect(screen.getByRole('button', { name: 'Refresh now' })).toBeTruthy();
+    });
+
+    it('each uptime strip sits inside its provider panel with its source and days', async () => {
+      const { panel } = setup(true);
+      await loaded(panel);
+      await waitFor(() => expect(panel('anthropic').querySelector('.history .uptime')).not.toBeNull());
+      const claude = panel('anthropic').querySelector('.history > .uptime')!;
+      expect(claude.getAttribute('data-uptime-source')).toBe('incidents');
+      expect(claude.getAttribute('data-uptime-days')).toBe('56');
+      const perComponent = panel('anthropic').querySelectorAll('[data-uptime-component-id]');
+      expect([...perComponent].map((e) => e.getAttribute('data-uptime-component-id'))).toEqual(['rwppv331jlwc', 'k8w3r06qmzrp']);
+      expect(panel('anthropic').querySelectorAll('.timeline [data-incident-id]')).toHaveLength(50);
+      expect(panel('anthropic').querySelector('.timeline details summary')!.textContent).toBe('45 older incidents');
+      const cursor = panel('cursor').querySelector('.history > .uptime')!;
+      expect(cursor.getAttribute('data-uptime-source')).toBe('observed');
+      expect(cursor.getAttribute('data-uptime-days')).toBe('1');
+      expect(panel('openai').querySelector('.uptime')).toBeNull();
+      expect(panel('openai').querySelector('.history .incidents__none')!.textContent).toBe('No uptime figures yet.');
+    });
+
+    it('re-renders when the worker writes new snapshots', async () => {
+      const { panel, change, container } = setup();
+      await loaded(panel);
+      const next = initialData()[KEYS.snapshots];
+      change(KEYS.snapshots, { ...next, openai: makeStatus('openai', 'outage', { fetchedAt: NOW, components: [comp('api', 'API', 'outage')] }) });
+      await waitFor(() => expect(panel('openai').getAttribute('data-status')).toBe('outage'));
+      expect(panel('openai').querySelector('[data-component-id="api"]')!.getAttribute('data-status')).toBe('outage');
+      expect(container.querySelector('.dashboard__overall .status__text')!.textContent).toBe('Outage');
+      await waitFor(() => expect(container.querySelector('[role="status"]')!.textContent).toContain('ChatGPT is now Outage'));
+    });
+
+    it('the "Refresh interval" select saves the setting with its version mark and switches the lane', async () => {
+      const { panel, writes, container } = setup();
+      await loaded(panel);
+      expect(container.querySelector('.lane')!.textContent!.trim()).toBe('Background · every 1 minute');
+      fireEvent.change(screen.getByLabelText('Refresh interval'), { target: { value: '5' } });
+      expect(writes).toHaveLength(1);
+      expect(writes[0]!.key).toBe(KEYS.settings);
+      expect(writes[0]!.version).toBe(SETTINGS_VERSION);
+      expect((writes[0]!.value as Settings).intervalSec).toBe(5);
+      await waitFor(() => expect(container.querySelector('.lane')!.getAttribute('data-lane')).toBe('live'));
+      expect((screen.getByLabelText('Refresh interval') as HTMLSelectElement).value).toBe('5');
+    });
+
+    it('starring a component saves it, presses its star and dims the other rows', async () => {
+      const { panel, writes } = setup();
+      await loaded(panel);
+      const claude = within(panel('anthropic'));
+      fireEvent.click(claude.getByRole('button', { name: /^Star Claude API \(api\.anthropic\.com\)/ }));
+      expect((writes.at(-1)!.value as Settings).starred).toEqual({ openai: [], anthropic: ['k8w3r06qmzrp'], cursor: [] });
+      await waitFor(() => expect(claude.getByRole('button', { name: 'Unstar Claude API (api.anthropic.com)' }).getAttribute('aria-pressed')).toBe('true'));
+      expect(panel('anthropic').querySelector('[data-component-id="rwppv331jlwc"]')!.className).toBe('component component--dim');
+      // The starred component is fine: the overall state follows it, the panel keeps the page level.
+      expect(panel('anthropic').getAttribute('data-status')).toBe('degraded');
+      await waitFor(() => expect(document.querySelector('.dashboard__overall .status__text')!.textContent).toBe('Operational'));
+    });
+
+    it('"Notify me when it\'s back" on the degraded panel saves and shows the pressed state', async () => {
+      const { panel, writes } = setup();
+      await loaded(panel);
+      expect(within(panel('openai')).queryByRole('button', { name: "Notify me when it's back" })).toBeNull();
+      fireEvent.click(within(panel('anthropic')).getByRole('button', { name: "Notify me when it's back" }));
+      expect((writes.at(-1)!.value as Settings).notifications.whenBack).toEqual({ openai: false, anthropic: true, cursor: false });
+      await waitFor(() => expect(within(panel('anthropic')).getByRole('button', { pressed: true }).textContent).toBe("✓ You'll be notified when it's back"));
+    });
+
+    it('notification settings save through the same store, with the version mark', async () => {
+      const { panel, writes } = setup();
+      await loaded(panel);
+      fireEvent.click(screen.getByLabelText('Alerts for Cursor'));
+      expect(writes.at(-1)!.version).toBe(SETTINGS_VERSION);
+      expect((writes.at(-1)!.value as Settings).notifications.providers).toEqual({ openai: true, anthropic: true, cursor: false });
+    });
+
+    // Regression: the form must read the settings signal during render (a vnode built once at
+    // start-up showed the defaults and saved them over the stored notification settings).
+    it('notification settings show the stored settings and keep them when one switch changes', async () => {
+      const m = memoryStore({ ...initialData(), [KEYS.settings]: { intervalSec: 60, notifications: { enabled: true, minLevel: 'degraded', providers: {}, whenBack: {} } } });
+      const state = createDashboardState(m.store, NOW);
+      const save = (next: Settings) => void m.store.set(KEYS.settings, next, SETTINGS_VERSION);
+      render(
+        <UiContext.Provider value={{ t: translator('en'), locale: 'en' }}>
+          <DashboardView
+            state={state}
+            onRefresh={async () => undefined}
+            onCopy={async () => undefined}
+            onInterval={() => undefined}
+            renderSettingsExtras={() => (
+              <NotificationSettings settings={state.settings.value.notifications} providers={PROVIDER_INFO} onChange={(next) => save(withNotifications(state.settings.value, next))} />
+            )}
+          />
+        </UiContext.Provider>,
+      );
+      await waitFor(() => expect(state.settings.value.notifications.minLevel).toBe('degraded'));
+      await new Promise((r) => setTimeout(r, 20));
+      fireEvent.click(screen.getByLabelText('Alerts for Cursor'));
+      expect((m.writes.at(-1)!.value as Settings).notifications.minLevel).toBe('degraded');
+      expect((screen.getByLabelText('Notify from') as HTMLSelectElement).value).toBe('degraded');
+    });
+
+    it('stops watching storage on unmount', async () => {
+      const { panel, watching, unmount } = setup();
+      await loaded(panel);
+      expect(watching()).toEqual([KEYS.settings, KEYS.snapshots, KEYS.history, KEYS.officialUptime, KEYS.observed, KEYS.health, KEYS.poll].sort());
+      unmount();
+      expect(watching()).toEqual([]);
+    });
+  });
+});
