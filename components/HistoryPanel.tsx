@@ -1,6 +1,6 @@
 import type { ProviderHistoryView } from '@/lib/ui/history-view';
 import type { ComponentStatus } from '@/lib/model';
-import { percent } from '@/lib/format';
+import { percent } from '@/lib/ui/uptime-format';
 import { UptimeStrip } from './UptimeStrip';
 import { Timeline } from './Timeline';
 import { useUi } from './UiContext';

@@ -4,35 +4,19 @@ import { safeLink } from '@/lib/providers/links';
 import { useUi } from './UiContext';
 import type { Translate } from '@/lib/i18n';
 
-const STATUS_KEY: Record<string, string> = {
-  investigating: 'statusInvestigating',
-  identified: 'statusIdentified',
-  monitoring: 'statusMonitoring',
-  resolved: 'statusResolved',
-  postmortem: 'statusPostmortem',
-  scheduled: 'statusScheduled',
-  in_progress: 'statusInProgress',
-  verifying: 'statusVerifying',
-  completed: 'statusCompleted',
-};
-const IMPACT_KEY: Record<string, string> = {
-  none: 'impactNone',
-  minor: 'impactMinor',
-  major: 'impactMajor',
-  critical: 'impactCritical',
-  maintenance: 'impactMaintenance',
-};
+const KNOWN_PHASES = new Set(['investigating', 'identified', 'monitoring', 'resolved', 'postmortem', 'scheduled', 'in_progress', 'verifying', 'completed']);
+const KNOWN_IMPACTS = new Set(['none', 'minor', 'major', 'critical', 'maintenance']);
+// "in_progress" → "InProgress": message keys are `status<Word>` / `impact<Word>`.
+const pascal = (word: string) => word.replace(/(^|_)(\w)/g, (_m, _s, c: string) => c.toUpperCase());
 
 /** A provider's phase word ("Investigating"), or the raw word when we don't know it. */
 export function phaseLabel(status: string, t: Translate): string {
-  const key = STATUS_KEY[status];
-  return key ? t(key) : status;
+  return KNOWN_PHASES.has(status) ? t(`status${pascal(status)}`) : status;
 }
 
 /** An impact word ("major"), or the raw word. */
 export function impactLabel(impact: string, t: Translate): string {
-  const key = IMPACT_KEY[impact];
-  return key ? t(key) : impact;
+  return KNOWN_IMPACTS.has(impact) ? t(`impact${pascal(impact)}`) : impact;
 }
 
 /** Props of `IncidentList`. */

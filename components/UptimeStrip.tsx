@@ -1,5 +1,6 @@
 import type { Uptime } from '@/lib/model';
-import { duration, levelLabel, percent } from '@/lib/format';
+import { duration, levelLabel } from '@/lib/format';
+import { percent } from '@/lib/ui/uptime-format';
 import { useUi } from './UiContext';
 
 const SOURCE_KEY = { official: 'uptimeSourceOfficial', incidents: 'uptimeSourceIncidents', observed: 'uptimeSourceObserved' } as const;

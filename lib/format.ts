@@ -50,9 +50,3 @@ export function duration(ms: number, locale: string): string {
 export function dateTime(iso: string | number, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
-
-/** A percentage with up to 3 decimals ("99.92 %"). */
-export function percent(value: number | null, locale: string): string {
-  if (value === null) return '—';
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 3, minimumFractionDigits: 2 }).format(value / 100);
-}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dateTime, duration, levelLabel, percent, relativeTime } from '../../lib/format';
+import { dateTime, duration, levelLabel, relativeTime } from '../../lib/format';
+import { percent } from '../../lib/ui/uptime-format';
 import { LEVELS } from '../../lib/levels';
 import { translator } from './helpers';
 
