@@ -12,7 +12,7 @@ const GRAY = '#6b7280';
 
 test('all operational: three green panels, green badge without text, tooltip per provider', async ({ openPage, refresh, badge, status }) => {
   expect((await refresh()).result).toBe('polled');
-  const page = await openPage('popup.html', { width: 420, height: 600 });
+  const page = await openPage('popup.html', { width: 460, height: 600 });
   for (const id of ['openai', 'anthropic', 'cursor']) {
     await expect(page.locator(`[data-provider="${id}"]`)).toHaveAttribute('data-status', 'operational');
   }
@@ -33,7 +33,7 @@ test('all operational: three green panels, green badge without text, tooltip per
 test('Claude degraded (real capture): page indicator minor, incident impact major → degraded', async ({ openPage, refresh, badge, status }) => {
   status.summary('anthropic', { json: fixtureJson('anthropic/summary-minor-partial-outage-investigating-2026-09-22.json') });
   await refresh();
-  const page = await openPage('popup.html', { width: 420, height: 600 });
+  const page = await openPage('popup.html', { width: 460, height: 600 });
   const panel = page.locator('[data-provider="anthropic"]');
   await expect(panel).toHaveAttribute('data-status', 'degraded');
   await expect(panel.locator('[data-component-id="rwppv331jlwc"]')).toHaveAttribute('data-status', 'degraded');
@@ -46,7 +46,7 @@ test('Claude degraded (real capture): page indicator minor, incident impact majo
 test('ChatGPT degraded (real incident.io capture with two incidents)', async ({ openPage, refresh, badge, status }) => {
   status.summary('openai', { json: fixtureJson('openai/summary-incidentio-compat-minor-2-incidents-2026-09-29.json') });
   await refresh();
-  const page = await openPage('popup.html', { width: 420, height: 600 });
+  const page = await openPage('popup.html', { width: 460, height: 600 });
   const panel = page.locator('[data-provider="openai"]');
   await expect(panel).toHaveAttribute('data-status', 'degraded');
   await expect(panel.locator('[data-incident-id]')).toHaveCount(2);
@@ -60,7 +60,7 @@ test('ChatGPT outage from a full_outage component (incident.io vocabulary)', asy
   summary.components[3]!.status = 'full_outage';
   status.summary('openai', { json: summary });
   await refresh();
-  const page = await openPage('popup.html', { width: 420, height: 600 });
+  const page = await openPage('popup.html', { width: 460, height: 600 });
   await expect(page.locator('[data-provider="openai"]')).toHaveAttribute('data-status', 'outage');
   await expect(page.locator(`[data-component-id="${summary.components[3]!.id}"]`)).toHaveAttribute('data-status', 'outage');
   expect(await badge()).toMatchObject({ color: RED, text: '1' });
@@ -76,7 +76,7 @@ test('Cursor outage and Claude degraded: badge shows the worst and counts both',
   });
   status.summary('anthropic', { json: fixtureJson('anthropic/summary-minor-partial-outage-investigating-2026-09-22.json') });
   await refresh();
-  const page = await openPage('popup.html', { width: 420, height: 600 });
+  const page = await openPage('popup.html', { width: 460, height: 600 });
   await expect(page.locator('[data-provider="cursor"]')).toHaveAttribute('data-status', 'outage');
   await expect(page.locator('[data-provider="cursor"] [data-component-id="cur000000005"]')).toHaveAttribute('data-status', 'outage');
   const b = await badge();
@@ -87,7 +87,7 @@ test('Cursor outage and Claude degraded: badge shows the worst and counts both',
 test('Cursor under maintenance → blue badge', async ({ openPage, refresh, badge, status }) => {
   status.summary('cursor', { json: cursorSummary({ indicator: 'maintenance', description: 'Service Under Maintenance', statuses: { Origin: 'under_maintenance' } }) });
   await refresh();
-  const page = await openPage('popup.html', { width: 420, height: 600 });
+  const page = await openPage('popup.html', { width: 460, height: 600 });
   await expect(page.locator('[data-provider="cursor"]')).toHaveAttribute('data-status', 'maintenance');
   expect(await badge()).toMatchObject({ color: BLUE, text: '1' });
 });
@@ -106,7 +106,7 @@ for (const failure of FAILURES) {
     status.summary('anthropic', failure.reply);
     await forgetData();
     await refresh();
-    const page = await openPage('popup.html', { width: 420, height: 600 });
+    const page = await openPage('popup.html', { width: 460, height: 600 });
     const panel = page.locator('[data-provider="anthropic"]');
     await expect(panel).toHaveAttribute('data-status', 'unknown');
     await expect(panel.locator('.panel__problem')).toHaveAttribute('data-error-kind', failure.kind);
@@ -128,7 +128,7 @@ for (const failure of FAILURES) {
     const before = await storage<Record<string, unknown>>('local', 'snapshots');
     status.summary('anthropic', failure.reply);
     await refresh();
-    const page = await openPage('popup.html', { width: 420, height: 600 });
+    const page = await openPage('popup.html', { width: 460, height: 600 });
     const panel = page.locator('[data-provider="anthropic"]');
     // Not stale yet (last success seconds ago): the good data and its level stay on screen.
     await expect(panel).toHaveAttribute('data-status', 'degraded');
@@ -145,7 +145,7 @@ test('recovery: "Refresh now" after a failure brings the panel back', async ({ o
   status.summary('cursor', { status: 503, body: 'Service Unavailable' });
   await forgetData();
   await refresh();
-  const page = await openPage('popup.html', { width: 420, height: 600 });
+  const page = await openPage('popup.html', { width: 460, height: 600 });
   await expect(page.locator('[data-provider="cursor"]')).toHaveAttribute('data-status', 'unknown');
   status.summary('cursor', { json: cursorSummary() });
   const before = status.seen('cursor', '/api/v2/summary.json').length;
@@ -177,7 +177,7 @@ test('Claude API challenged (403 HTML) → component rows read from the status p
       </div></body></html>`,
   });
   await refresh();
-  const page = await openPage('popup.html', { width: 420, height: 600 });
+  const page = await openPage('popup.html', { width: 460, height: 600 });
   const panel = page.locator('[data-provider="anthropic"]');
   await expect(panel).toHaveAttribute('data-status', 'degraded');
   await expect(panel.locator('[data-component-id="rwppv331jlwc"]')).toHaveAttribute('data-status', 'degraded');

@@ -31,9 +31,9 @@ test('timeline and uptime bars render from the real captures', async ({ openPage
   const titled = claudeStrip.locator('.uptime__bar--outage').first();
   expect(await titled.getAttribute('title')).toMatch(/Outage/);
   // The popup shows the count and the most recent one.
-  const popup = await openPage('popup.html', { width: 420, height: 600 });
+  const popup = await openPage('popup.html', { width: 460, height: 600 });
   await expect(popup.locator('[data-provider="anthropic"] .history-summary')).toHaveAttribute('data-history-count', '50');
-  await expect(popup.locator('[data-provider="anthropic"] .history-summary')).toContainText('50 incidents in 90 days');
+  await expect(popup.locator('[data-provider="anthropic"] .history-summary')).toContainText('Incidents in 90 days: 50');
   await dash.screenshot({ path: 'test-results/shots/dashboard-history.png', fullPage: true });
 });
 

@@ -2,11 +2,12 @@
  * Pictures of what users see, saved to test-results/shots/ (the current ones are copied to docs/).
  * Each also asserts the layout it pictures, so a broken layout fails here.
  */
-import { cursorSummary, expect, fixtureJson, test, type StatusMock } from './fixture';
+import { cursorSummary, expect, shiftedFixture, test, type StatusMock } from './fixture';
 
 function outageState(status: StatusMock) {
-  status.summary('anthropic', { json: fixtureJson('anthropic/summary-minor-partial-outage-investigating-2026-09-22.json') });
-  status.summary('openai', { json: fixtureJson('openai/summary-incidentio-compat-minor-2-incidents-2026-09-29.json') });
+  // Real captures, moved so that they were taken minutes ago (the pictures show "now", not 2026-09).
+  status.summary('anthropic', { json: shiftedFixture('anthropic/summary-minor-partial-outage-investigating-2026-09-22.json', '2026-09-22T00:57:26.262Z', 12 * 60_000) });
+  status.summary('openai', { json: shiftedFixture('openai/summary-incidentio-compat-minor-2-incidents-2026-09-29.json', '2026-09-29T18:29:41Z', 25 * 60_000) });
   status.summary('cursor', {
     json: cursorSummary({
       indicator: 'major',
@@ -41,7 +42,7 @@ for (const scheme of ['light', 'dark'] as const) {
   test(`popup and dashboard, ${scheme}`, async ({ openPage, refresh, status }) => {
     outageState(status);
     await refresh();
-    const popup = await openPage('popup.html', { width: 420, height: 600, colorScheme: scheme });
+    const popup = await openPage('popup.html', { width: 460, height: 600, colorScheme: scheme });
     await expect(popup.locator('[data-provider="cursor"]')).toHaveAttribute('data-status', 'outage');
     await popup.screenshot({ path: `test-results/shots/popup-outage-${scheme}.png`, fullPage: true });
     const dash = await openPage('options.html', { width: 1400, height: 1000, colorScheme: scheme });
@@ -56,7 +57,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
 test('all operational popup and dashboard', async ({ openPage, refresh }) => {
   await refresh();
-  const popup = await openPage('popup.html', { width: 420, height: 600 });
+  const popup = await openPage('popup.html', { width: 460, height: 600 });
   await expect(popup.locator('[data-provider="openai"]')).toHaveAttribute('data-status', 'operational');
   await popup.screenshot({ path: 'test-results/shots/popup-operational-light.png', fullPage: true });
   const dash = await openPage('options.html', { width: 1400, height: 900 });
@@ -81,7 +82,7 @@ test.describe('Korean', () => {
   test('popup and dashboard in Korean', async ({ openPage, refresh, status }) => {
     outageState(status);
     await refresh();
-    const popup = await openPage('popup.html', { width: 420, height: 600 });
+    const popup = await openPage('popup.html', { width: 460, height: 600 });
     await expect(popup.getByRole('button', { name: '지금 새로고침' })).toBeVisible();
     await expect(popup.locator('[data-provider="cursor"]')).toContainText('장애');
     await popup.screenshot({ path: 'test-results/shots/popup-ko.png', fullPage: true });

@@ -20,7 +20,7 @@ function hostileSummary() {
 
 test('the popup updates live from storage, without a reload', async ({ openPage, refresh, status, worker }) => {
   await refresh();
-  const page = await openPage('popup.html', { width: 420, height: 600 });
+  const page = await openPage('popup.html', { width: 460, height: 600 });
   await expect(page.locator('[data-provider="anthropic"]')).toHaveAttribute('data-status', 'operational');
   await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
   // 1) A poll writes new data → the open view changes.
@@ -42,7 +42,7 @@ test('before the first poll answers, panels say "Checking…" and are never gree
     await chrome.storage.local.set({ snapshots: {} });
     await chrome.storage.session.set({ health: {} });
   });
-  const page = await openPage('popup.html', { width: 420, height: 600 });
+  const page = await openPage('popup.html', { width: 460, height: 600 });
   for (const id of ['openai', 'anthropic', 'cursor']) {
     const panel = page.locator(`[data-provider="${id}"]`);
     await expect(panel).toHaveAttribute('data-status', 'unknown');
@@ -95,7 +95,7 @@ test('lane footer: background by default, live at 5 s with ticks only while visi
 
 test('keyboard: Tab reaches "Refresh now" with a visible focus ring and Enter polls', async ({ openPage, refresh, status }) => {
   await refresh();
-  const page = await openPage('popup.html', { width: 420, height: 600 });
+  const page = await openPage('popup.html', { width: 460, height: 600 });
   await expect(page.locator('[data-provider="openai"]')).toHaveAttribute('data-status', 'operational');
   const before = status.seen('cursor', '/api/v2/summary.json').length;
   await page.keyboard.press('Tab');
@@ -110,7 +110,7 @@ test('keyboard: Tab reaches "Refresh now" with a visible focus ring and Enter po
 test('"Copy status" copies a Markdown summary of all three providers', async ({ openPage, refresh, status }) => {
   status.summary('cursor', { json: cursorSummary({ indicator: 'major', description: 'Major System Outage', statuses: { IDE: 'major_outage' } }) });
   await refresh();
-  const page = await openPage('popup.html', { width: 420, height: 600 });
+  const page = await openPage('popup.html', { width: 460, height: 600 });
   await page.bringToFront();
   await expect(page.locator('[data-provider="cursor"]')).toHaveAttribute('data-status', 'outage');
   // Observe what reaches the real clipboard API (it still runs: "Copied" only shows if it succeeded).
@@ -133,7 +133,7 @@ test('"Copy status" copies a Markdown summary of all three providers', async ({ 
 test('popup opens the dashboard, whose tab title and favicon follow the worst state', async ({ context, openPage, refresh, status }) => {
   status.summary('cursor', { json: cursorSummary({ indicator: 'major', statuses: { IDE: 'major_outage' } }) });
   await refresh();
-  const popup = await openPage('popup.html', { width: 420, height: 600 });
+  const popup = await openPage('popup.html', { width: 460, height: 600 });
   const [dash] = await Promise.all([context.waitForEvent('page'), popup.getByRole('button', { name: 'Open dashboard' }).click()]);
   await expect(dash).toHaveURL(/options\.html/);
   await expect(dash).toHaveTitle('AI Status — Outage');

@@ -236,7 +236,7 @@ describe('HistorySummary', () => {
     const { container } = renderUi(<HistorySummary count={7} latest={latest} now={NOW} />);
     const p = container.querySelector('p.history-summary')!;
     expect(p.getAttribute('data-history-count')).toBe('7');
-    expect(p.textContent).toBe('7 incidents in 90 days · latest: Elevated errors on <b>Opus</b> (2 days ago)');
+    expect(p.textContent).toBe('Incidents in 90 days: 7 · latest: Elevated errors on <b>Opus</b> (2 days ago)');
     expect(p.querySelector('b')).toBeNull();
   });
 });

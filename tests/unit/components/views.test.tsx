@@ -141,7 +141,7 @@ describe('PopupView', () => {
       await waitFor(() => expect(panel('anthropic').querySelector('.history-summary')).not.toBeNull());
       const line = panel('anthropic').querySelector('.history-summary')!;
       expect(line.getAttribute('data-history-count')).toBe('2');
-      expect(line.textContent).toBe('2 incidents in 90 days · latest: Elevated errors on Claude.ai (1 hour ago)');
+      expect(line.textContent).toBe('Incidents in 90 days: 2 · latest: Elevated errors on Claude.ai (1 hour ago)');
       expect(panel('openai').querySelector('.history-summary')).toBeNull();
     });
 
