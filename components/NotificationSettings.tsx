@@ -3,6 +3,10 @@ import type { ProviderId } from '@/lib/model';
 import type { ProviderInfo } from '@/lib/providers/catalog';
 import { useUi } from './UiContext';
 
+function Check({ label, checked, onChange }: { label: string; checked: boolean; onChange: (on: boolean) => void }) {
+  return <input type="checkbox" aria-label={label} checked={checked} onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)} />;
+}
+
 /** Notification switches: global, minimum level, per provider, and "notify me when it's back". */
 export function NotificationSettings({
   settings,
@@ -52,20 +56,10 @@ export function NotificationSettings({
               <tr key={p.id}>
                 <th scope="row">{p.name}</th>
                 <td>
-                  <input
-                    type="checkbox"
-                    aria-label={t('notifyAlertsFor', p.name)}
-                    checked={settings.providers[p.id]}
-                    onChange={(e) => perProvider('providers', p.id, (e.currentTarget as HTMLInputElement).checked)}
-                  />
+                  <Check label={t('notifyAlertsFor', p.name)} checked={settings.providers[p.id]} onChange={(on) => perProvider('providers', p.id, on)} />
                 </td>
                 <td>
-                  <input
-                    type="checkbox"
-                    aria-label={t('notifyWhenBackFor', p.name)}
-                    checked={settings.whenBack[p.id]}
-                    onChange={(e) => perProvider('whenBack', p.id, (e.currentTarget as HTMLInputElement).checked)}
-                  />
+                  <Check label={t('notifyWhenBackFor', p.name)} checked={settings.whenBack[p.id]} onChange={(on) => perProvider('whenBack', p.id, on)} />
                 </td>
               </tr>
             ))}
