@@ -12,7 +12,7 @@ import type { AfterPollContext } from './poll';
 import { refreshHistory, refreshOfficialUptime } from './history';
 import { applyNotifications, decideNotifications, type NotificationsApi, type NotifyStates } from './notify';
 import { updateObserved } from './observed';
-import { readSettings } from './stored';
+import { readNotifyState, readSettings } from './stored';
 
 /** What the after-poll steps need from the outside world. */
 export interface AfterPollDeps {
@@ -45,7 +45,7 @@ export async function afterPoll(deps: AfterPollDeps, ctx: AfterPollContext): Pro
 }
 
 async function notify(deps: AfterPollDeps, ctx: AfterPollContext, settings: Awaited<ReturnType<typeof readSettings>>): Promise<void> {
-  const state = ((await notifyStateItem.getValue()) ?? {}) as NotifyStates;
+  const state = (await readNotifyState()) as NotifyStates;
   const result = decideNotifications({
     state,
     snapshots: ctx.after,

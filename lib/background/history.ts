@@ -9,6 +9,7 @@ import type { FetchLike } from '../providers/http';
 import type { ProviderDefinition } from '../providers/types';
 import { historyItem, officialUptimeItem, type History, type HistoryEntry, type OfficialUptimeEntry, type Snapshots } from '../storage';
 import { incidentInterval, DAY_MS, WINDOW_DAYS } from '../uptime';
+import { readHistory, readOfficialUptime } from './stored';
 
 /** History is re-read at most this often unless the active incidents changed. */
 export const HISTORY_MAX_AGE_MS = 10 * 60_000;
@@ -77,7 +78,7 @@ function recentlyFailed(failures: Map<string, number>, key: string, now: number)
  */
 export async function refreshHistory(deps: HistoryDeps, snapshots: Snapshots, succeeded: readonly ProviderId[]): Promise<void> {
   const failures = deps.failures ?? workerFailures;
-  const stored: History = (await historyItem.getValue()) ?? {};
+  const stored: History = await readHistory();
   const next: History = { ...stored };
   let changed = false;
   await Promise.all(
@@ -113,7 +114,7 @@ export async function refreshHistory(deps: HistoryDeps, snapshots: Snapshots, su
  */
 export async function refreshOfficialUptime(deps: HistoryDeps, succeeded: readonly ProviderId[]): Promise<void> {
   const failures = deps.failures ?? workerFailures;
-  const stored = (await officialUptimeItem.getValue()) ?? {};
+  const stored = await readOfficialUptime();
   const next = { ...stored };
   let changed = false;
   await Promise.all(

@@ -114,9 +114,12 @@ function sanitizeTransitions(raw: unknown): Transition[] | null {
   return list.map((t) => ({ at: t.at, level: t.level })).sort((a, b) => a.at - b.at);
 }
 
-/** Re-validates a stored record; unreadable parts are dropped. */
-export function sanitizeObserved(raw: unknown): Observed {
-  if (typeof raw !== 'object' || raw === null) return structuredClone(EMPTY_OBSERVED);
+/** Re-validates a stored record; unreadable parts are dropped, an unreadable record is reported. */
+export function sanitizeObserved(raw: unknown, report: (message: string) => void = (m) => console.warn(`[ai-status] ${m}`)): Observed {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    if (raw != null) report('Stored observed history was unreadable; starting it afresh.');
+    return structuredClone(EMPTY_OBSERVED);
+  }
   const r = raw as Partial<Record<keyof Observed, unknown>>;
   const out: Observed = { since: typeof r.since === 'number' && Number.isFinite(r.since) ? r.since : null, providers: {}, components: {} };
   const providers = typeof r.providers === 'object' && r.providers !== null ? (r.providers as Record<string, unknown>) : {};
