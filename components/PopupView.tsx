@@ -1,7 +1,6 @@
 import type { DashboardState } from '@/lib/ui/dashboard-state';
 import { ProviderPanel } from './ProviderPanel';
 import { Toolbar } from './Toolbar';
-import { LaneFooter } from './LaneFooter';
 import { LiveAnnouncer } from './LiveAnnouncer';
 import { PanelErrorBoundary } from './PanelErrorBoundary';
 import { PopupHeader } from './PopupHeader';
@@ -16,7 +15,7 @@ export interface PopupViewProps {
   onOpenDashboard: () => void;
 }
 
-/** The popup: three compact panels, actions, and the lane footer. */
+/** The popup: three compact panels and actions (the refresh lane is shown on the dashboard). */
 export function PopupView({ state, onRefresh, onCopy, onOpenDashboard }: PopupViewProps) {
   const views = state.views.value;
   const now = state.now.value;
@@ -33,7 +32,6 @@ export function PopupView({ state, onRefresh, onCopy, onOpenDashboard }: PopupVi
           </PanelErrorBoundary>
         ))}
       </div>
-      <LaneFooter lane={state.lane.value} intervalSec={state.settings.value.intervalSec} lastCheckAt={state.pollState.value.lastDoneAt} now={now} />
       <LiveAnnouncer views={views} />
     </main>
   );

@@ -7,6 +7,7 @@ import { UiContext } from '@/components/UiContext';
 import { createDashboardState } from '@/lib/ui/dashboard-state';
 import { browserPorts } from '@/lib/ui/browser-ports';
 import { startViewRuntime } from '@/lib/ui/view-runtime';
+import { FULL_READERS } from '@/lib/ui/view-sanitize';
 import { faviconUrl } from '@/lib/ui/favicon';
 import { createHistoryState } from '@/lib/ui/history-state';
 import { withInterval, withNotifications, withStarToggled, withWhenBack } from '@/lib/ui/settings-actions';
@@ -17,7 +18,7 @@ import type { Settings } from '@/lib/settings';
 import '@/components/styles.css';
 
 const ports = browserPorts();
-const state = createDashboardState(ports.store);
+const state = createDashboardState(ports.store, FULL_READERS);
 const { actions } = startViewRuntime(state, ports);
 const histories = createHistoryState(state);
 const save = (next: Settings) => void ports.store.set(KEYS.settings, next, SETTINGS_VERSION);

@@ -4,10 +4,11 @@ import { UiContext } from '@/components/UiContext';
 import { createDashboardState } from '@/lib/ui/dashboard-state';
 import { browserPorts } from '@/lib/ui/browser-ports';
 import { startViewRuntime } from '@/lib/ui/view-runtime';
+import { readRecentHistory } from '@/lib/ui/recent-incidents';
 import '@/components/styles.css';
 
 const ports = browserPorts();
-const state = createDashboardState(ports.store);
+const state = createDashboardState(ports.store, { history: readRecentHistory });
 const { actions } = startViewRuntime(state, ports);
 document.documentElement.lang = ports.locale;
 

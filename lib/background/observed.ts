@@ -3,8 +3,11 @@
  * provider and per component, kept 90 days and bounded. `recordObserved` is pure;
  * `updateObserved` reads and writes `observedItem`, and only when something changed.
  */
-import { isLevel, type Level } from '../levels';
-import { PROVIDER_IDS, type ProviderId } from '../model';
+import type { Level } from '../levels';
+import { EMPTY_OBSERVED, sanitizeObserved } from '../observed-record';
+
+export { EMPTY_OBSERVED, sanitizeObserved };
+import type { ProviderId } from '../model';
 import type { ProviderView } from '../status';
 import { observedItem, type Observed, type Transition } from '../storage';
 import { DAY_MS, WINDOW_DAYS } from '../uptime';
@@ -19,8 +22,6 @@ export const MAX_COMPONENTS = 100;
 /** The parts of a provider view recorded here. */
 export type ObservedView = Pick<ProviderView, 'level' | 'stale' | 'status'> & { info: { id: ProviderId } };
 
-/** An empty record (nothing observed yet). */
-export const EMPTY_OBSERVED: Observed = { since: null, providers: {}, components: {} };
 
 /**
  * Drops transitions older than 90 days but keeps the last one before the cut-off (it gives the
@@ -104,39 +105,6 @@ export function recordObserved(observed: Observed, views: readonly ObservedView[
     changed ||= c.changed;
   }
   return { observed: changed ? next : observed, changed };
-}
-
-function sanitizeTransitions(raw: unknown): Transition[] | null {
-  if (!Array.isArray(raw)) return null;
-  const list = raw.filter(
-    (t): t is Transition => typeof t === 'object' && t !== null && Number.isFinite((t as Transition).at) && isLevel((t as Transition).level),
-  );
-  return list.map((t) => ({ at: t.at, level: t.level })).sort((a, b) => a.at - b.at);
-}
-
-/** Re-validates a stored record; unreadable parts are dropped, an unreadable record is reported. */
-export function sanitizeObserved(raw: unknown, report: (message: string) => void = (m) => console.warn(`[ai-status] ${m}`)): Observed {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    if (raw != null) report('Stored observed history was unreadable; starting it afresh.');
-    return structuredClone(EMPTY_OBSERVED);
-  }
-  const r = raw as Partial<Record<keyof Observed, unknown>>;
-  const out: Observed = { since: typeof r.since === 'number' && Number.isFinite(r.since) ? r.since : null, providers: {}, components: {} };
-  const providers = typeof r.providers === 'object' && r.providers !== null ? (r.providers as Record<string, unknown>) : {};
-  const components = typeof r.components === 'object' && r.components !== null ? (r.components as Record<string, unknown>) : {};
-  for (const id of PROVIDER_IDS) {
-    const list = sanitizeTransitions(providers[id]);
-    if (list) out.providers[id] = list;
-    const byComponent = components[id];
-    if (typeof byComponent !== 'object' || byComponent === null) continue;
-    const record: Record<string, Transition[]> = {};
-    for (const [cid, value] of Object.entries(byComponent)) {
-      const t = sanitizeTransitions(value);
-      if (t) record[cid] = t;
-    }
-    out.components[id] = record;
-  }
-  return out;
 }
 
 /**

@@ -38,15 +38,25 @@ export interface DashboardState {
   lane: ReadonlySignal<'live' | 'background'>;
 }
 
+/**
+ * How a view reads the history records. The dashboard passes full re-validation; the popup, which
+ * only counts recent incidents, passes a lighter one (each view bundles only what it uses).
+ */
+export interface HistoryReaders {
+  history?: (raw: unknown) => History;
+  officialUptime?: (raw: unknown) => OfficialUptime;
+  observed?: (raw: unknown) => Observed;
+}
+
 /** Creates the view state over `store`. Call once per page. */
-export function createDashboardState(store: ViewStore, now = Date.now()): DashboardState {
+export function createDashboardState(store: ViewStore, readers: HistoryReaders = {}, now = Date.now()): DashboardState {
   const loaded = signal(0);
   const settings = storageSignal(store, KEYS.settings, sanitizeSettings, loaded);
   const snapshots = storageSignal(store, KEYS.snapshots, objectOr<Snapshots>(() => ({})), loaded);
   const health = storageSignal(store, KEYS.health, objectOr<Partial<Record<ProviderId, Health>>>(() => ({})), loaded);
-  const history = storageSignal(store, KEYS.history, objectOr<History>(() => ({})));
-  const officialUptime = storageSignal(store, KEYS.officialUptime, objectOr<OfficialUptime>(() => ({})));
-  const observed = storageSignal(store, KEYS.observed, objectOr<Observed>(() => ({ since: null, providers: {}, components: {} })));
+  const history = storageSignal(store, KEYS.history, readers.history ?? (() => ({})));
+  const officialUptime = storageSignal(store, KEYS.officialUptime, readers.officialUptime ?? (() => ({})));
+  const observed = storageSignal(store, KEYS.observed, readers.observed ?? (() => ({ since: null, providers: {}, components: {} })));
   const pollState = storageSignal(
     store,
     KEYS.poll,

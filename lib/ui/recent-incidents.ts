@@ -1,6 +1,6 @@
 /** The popup's one-line history: how many incidents in 90 days and the most recent one. */
 import type { Incident, ServiceStatus } from '../model';
-import type { HistoryEntry } from '../storage';
+import type { History, HistoryEntry } from '../storage';
 
 const WINDOW_MS = 90 * 86_400_000;
 
@@ -12,4 +12,18 @@ export function recentIncidents(snapshot: ServiceStatus | null, history: History
   const recent = [...byId.values()].filter((i) => now - Date.parse(i.startedAt) <= WINDOW_MS);
   const latest = recent.reduce<Incident | null>((best, i) => (!best || i.startedAt > best.startedAt ? i : best), null);
   return { count: recent.length, latest };
+}
+
+/** The popup's reader of stored history: keeps only incidents it can count and name. */
+export function readRecentHistory(raw: unknown): History {
+  const out: History = {};
+  if (typeof raw !== 'object' || raw === null) return out;
+  for (const [id, entry] of Object.entries(raw as Record<string, { incidents?: unknown }>)) {
+    if (!Array.isArray(entry?.incidents)) continue;
+    const incidents = entry.incidents.filter(
+      (i): i is Incident => typeof i?.id === 'string' && typeof i.title === 'string' && typeof i.startedAt === 'string',
+    );
+    out[id as keyof History] = { incidents, fetchedAt: 0, activeKey: '' };
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 /** Whole views over createDashboardState and an in-memory store. */
+import { FULL_READERS } from '../../../lib/ui/view-sanitize';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { PopupView } from '../../../components/PopupView';
@@ -77,7 +78,7 @@ describe('PopupView', () => {
 
   function setup(initial: Partial<Record<StorageKey, unknown>>) {
     const m = memoryStore(initial);
-    const state = createDashboardState(m.store, NOW);
+    const state = createDashboardState(m.store, FULL_READERS, NOW);
     const handlers = { onRefresh: vi.fn(async () => undefined), onCopy: vi.fn(async () => undefined), onOpenDashboard: vi.fn() };
     const utils = render(
       <UiContext.Provider value={{ t: translator('en'), locale: 'en' }}>
@@ -206,7 +207,7 @@ describe('DashboardView', () => {
   /** The dashboard wired as `entrypoints/options/main.tsx` wires it, over an in-memory store. */
   function setup(fullHistory = false) {
     const m = memoryStore(initialData(fullHistory));
-    const state = createDashboardState(m.store, NOW);
+    const state = createDashboardState(m.store, FULL_READERS, NOW);
     const histories = createHistoryState(state);
     const save = (next: Settings) => void m.store.set(KEYS.settings, next, SETTINGS_VERSION);
     const onRefresh = vi.fn(async () => undefined);
@@ -321,7 +322,7 @@ describe('DashboardView', () => {
     // start-up showed the defaults and saved them over the stored notification settings).
     it('notification settings show the stored settings and keep them when one switch changes', async () => {
       const m = memoryStore({ ...initialData(), [KEYS.settings]: { intervalSec: 60, notifications: { enabled: true, minLevel: 'degraded', providers: {}, whenBack: {} } } });
-      const state = createDashboardState(m.store, NOW);
+      const state = createDashboardState(m.store, FULL_READERS, NOW);
       const save = (next: Settings) => void m.store.set(KEYS.settings, next, SETTINGS_VERSION);
       render(
         <UiContext.Provider value={{ t: translator('en'), locale: 'en' }}>

@@ -1,3 +1,4 @@
+import { FULL_READERS } from '../../../lib/ui/view-sanitize';
 import { describe, expect, it } from 'vitest';
 import { createHistoryState } from '../../../lib/ui/history-state';
 import { createDashboardState } from '../../../lib/ui/dashboard-state';
@@ -35,7 +36,7 @@ function incident(id: string, start: number, end: number | null): Incident {
 
 describe('createHistoryState', () => {
   it('has one entry per provider', () => {
-    const state = createDashboardState(silentStore, NOW);
+    const state = createDashboardState(silentStore, FULL_READERS, NOW);
     const h = createHistoryState(state);
     expect(Object.keys(h.value)).toEqual(['openai', 'anthropic', 'cursor']);
     expect(h.value.openai).toEqual({ uptime: null, components: {}, timeline: [] });
@@ -43,7 +44,7 @@ describe('createHistoryState', () => {
 
   // Regression test (was a bug: see the commit that fixed it).
   it('does not recompute on clock ticks within the same minute', () => {
-    const state = createDashboardState(silentStore, NOW + 1_000);
+    const state = createDashboardState(silentStore, FULL_READERS, NOW + 1_000);
     const h = createHistoryState(state);
     const first = h.value;
     state.now.value = NOW + 30_000;
@@ -53,7 +54,7 @@ describe('createHistoryState', () => {
   });
 
   it('recomputes when the minute changes', () => {
-    const state = createDashboardState(silentStore, NOW + 1_000);
+    const state = createDashboardState(silentStore, FULL_READERS, NOW + 1_000);
     const h = createHistoryState(state);
     const first = h.value;
     state.now.value = NOW + MIN + 1;
@@ -61,7 +62,7 @@ describe('createHistoryState', () => {
   });
 
   it('rounds the clock up: an incident resolved earlier in the current minute is in the timeline', () => {
-    const state = createDashboardState(silentStore, NOW + 10_000);
+    const state = createDashboardState(silentStore, FULL_READERS, NOW + 10_000);
     state.history.value = { anthropic: { incidents: [incident('a', NOW - 3_600_000, NOW + 5_000)], fetchedAt: NOW, activeKey: '' } };
     const h = createHistoryState(state);
     expect(h.value.anthropic.timeline.map((i) => i.id)).toEqual(['a']);
@@ -70,7 +71,7 @@ describe('createHistoryState', () => {
   });
 
   it('recomputes when stored data changes', () => {
-    const state = createDashboardState(silentStore, NOW);
+    const state = createDashboardState(silentStore, FULL_READERS, NOW);
     const h = createHistoryState(state);
     expect(h.value.cursor.uptime).toBeNull();
     state.observed.value = { since: NOW - 10 * MIN, providers: { cursor: [{ at: NOW - 10 * MIN, level: 'outage' }] }, components: {} };
