@@ -146,12 +146,10 @@ describe('PopupView', () => {
       expect(panel('openai').querySelector('.history-summary')).toBeNull();
     });
 
-    it('the lane footer follows the interval setting', async () => {
-      const { change, container } = setup(fullStore());
-      await waitFor(() => expect(container.querySelector('.lane')!.textContent!.trim()).toBe('Background · every 1 minute'));
-      change(KEYS.settings, { ...DEFAULT_SETTINGS, intervalSec: 5 });
-      await waitFor(() => expect(container.querySelector('.lane')!.getAttribute('data-lane')).toBe('live'));
-      expect(container.querySelector('.lane')!.textContent!.trim()).toBe('Live · checked 5 seconds ago');
+    it('has no lane footer (the dashboard shows the lane)', async () => {
+      const { container, panel } = setup(fullStore());
+      await waitFor(() => expect(panel('anthropic').getAttribute('data-status')).toBe('degraded'));
+      expect(container.querySelector('.lane')).toBeNull();
     });
 
     it('buttons call their handlers', async () => {
@@ -168,7 +166,7 @@ describe('PopupView', () => {
     it('watches storage while mounted and stops watching on unmount', async () => {
       const { watching, unmount, panel } = setup(fullStore());
       await waitFor(() => expect(panel('anthropic').getAttribute('data-status')).toBe('degraded'));
-      expect(watching()).toEqual([KEYS.settings, KEYS.snapshots, KEYS.history, KEYS.health, KEYS.poll].sort());
+      expect(watching()).toEqual([KEYS.settings, KEYS.snapshots, KEYS.history, KEYS.health].sort());
       unmount();
       expect(watching()).toEqual([]);
     });

@@ -1,0 +1,369 @@
+// `npm run bench`: measures the built extension and prints one table; writes bench/results.json
+// and bench/RESULTS.md (the table as Markdown, for the README).
+//
+//   1. builds (skip with --no-build) and copies .output/chrome-mv3 to a private temp dir, so a
+//      rebuild during the run cannot change what is measured;
+//   2. bundle sizes (gzip, per view: its HTML's scripts, modulepreloads and their static imports);
+//   3. CPU time of validate + normalize per fixture, in Node, over a rolldown bundle of lib/;
+//   4. in headless Chromium (bench/*.bench.ts through bench/playwright.config.ts): time to content
+//      vs a blank extension page, service worker wake, unchanged polls, the refresh lanes.
+//
+// Exit code: non-zero when the popup JS exceeds its gzip budget or a measurement failed.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join, posix, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { performance } from 'node:perf_hooks';
+
+const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
+const BENCH = join(ROOT, 'bench');
+const args = new Set(process.argv.slice(2));
+// 15 KB = 15 × 1024 bytes, the same unit as the project's before-stop check (gzip bytes / 1024).
+const POPUP_JS_GZIP_BUDGET = Number(process.env.BENCH_POPUP_BUDGET_BYTES ?? 15 * 1024);
+const CPU_RUNS = 1000;
+const CPU_WARMUP = 100;
+const NOW = Date.parse('2026-10-10T12:00:00Z');
+const failures = [];
+const started = performance.now();
+const loadAtStart = loadavg().map((l) => Math.round(l * 100) / 100);
+
+function run(cmd, argv, env = {}) {
+  const r = spawnSync(cmd, argv, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status ?? 1;
+}
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const gz = (buf) => gzipSync(buf).length; // zlib default level (6), as `gzip` does
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
+const ms = (v) => (v >= 100 ? `${Math.round(v)} ms` : `${v.toFixed(1)} ms`);
+const us = (v) => (v >= 1000 ? `${(v / 1000).toFixed(2)} ms` : `${Math.round(v)} µs`);
+
+// 1. Build and take a private copy.
+if (!args.has('--no-build')) {
+  console.log('▶ npm run build');
+  if (run('npm', ['run', 'build', '--silent']) !== 0) {
+    console.error('build failed');
+    process.exit(1);
+  }
+}
+const work = mkdtempSync(join(tmpdir(), 'ai-status-bench-'));
+const extDir = join(work, 'chrome-mv3');
+cpSync(join(ROOT, '.output/chrome-mv3'), extDir, { recursive: true });
+
+// 2. Bundle sizes.
+function viewFiles(htmlFile) {
+  const html = readFileSync(join(extDir, htmlFile), 'utf8');
+  const attr = (tag, name) => tag.match(new RegExp(`\\s${name}="([^"]+)"`))?.[1];
+  const js = new Set();
+  const css = new Set();
+  for (const tag of html.match(/<(script|link)\b[^>]*>/g) ?? []) {
+    if (tag.startsWith('<script')) {
+      const src = attr(tag, 'src');
+      if (src) js.add(src);
+    } else if (/rel="modulepreload"/.test(tag)) js.add(attr(tag, 'href'));
+    else if (/rel="stylesheet"/.test(tag)) css.add(attr(tag, 'href'));
+  }
+  // Follow static imports too, in case a chunk is imported without a modulepreload hint.
+  const queue = [...js];
+  while (queue.length) {
+    const file = queue.pop();
+    const code = readFileSync(join(extDir, file), 'utf8');
+    for (const m of code.matchAll(/(?:\bfrom\s*|\bimport\s*)["']([^"']+\.js)["']/g)) {
+      const dep = m[1].startsWith('/') ? m[1] : posix.join(posix.dirname(file), m[1]);
+      if (!js.has(dep)) {
+        js.add(dep);
+        queue.push(dep);
+      }
+    }
+  }
+  const size = (files) =>
+    [...files].map((f) => {
+      const buf = readFileSync(join(extDir, f));
+      return { file: f.replace(/^\//, ''), bytes: buf.length, gzip: gz(buf) };
+    });
+  const jsFiles = size(js);
+  const cssFiles = size(css);
+  const sum = (list, k) => list.reduce((a, f) => a + f[k], 0);
+  return { js: jsFiles, css: cssFiles, jsBytes: sum(jsFiles, 'bytes'), jsGzip: sum(jsFiles, 'gzip'), cssGzip: sum(cssFiles, 'gzip') };
+}
+const bg = readFileSync(join(extDir, 'background.js'));
+const bundles = {
+  popup: viewFiles('popup.html'),
+  dashboard: viewFiles('options.html'),
+  background: { js: [{ file: 'background.js', bytes: bg.length, gzip: gz(bg) }], jsBytes: bg.length, jsGzip: gz(bg), cssGzip: 0 },
+};
+const popupOverBudget = bundles.popup.jsGzip > POPUP_JS_GZIP_BUDGET;
+
+// 3. CPU time to validate + normalize, over a bundle of lib/ (storage library stubbed: unused here).
+console.log('▶ bundling lib/ for the CPU measurements');
+const { build } = await import(pathToFileURL(join(ROOT, 'node_modules/rolldown/dist/index.mjs')).href);
+const stubStorage = {
+  name: 'bench-stub-storage',
+  resolveId: (id) => (id === 'wxt/utils/storage' ? '\0bench-storage' : null),
+  load: (id) => (id === '\0bench-storage' ? 'export const storage = { defineItem: (key, opts) => ({ key, fallback: opts?.fallback }) };' : null),
+};
+await build({
+  input: join(BENCH, 'cpu-entry.ts'),
+  cwd: ROOT,
+  platform: 'node',
+  logLevel: 'warn',
+  plugins: [stubStorage],
+  output: { file: join(work, 'lib-bundle.mjs'), format: 'esm' },
+});
+const lib = await import(pathToFileURL(join(work, 'lib-bundle.mjs')).href);
+const def = (id) => lib.PROVIDERS.find((p) => p.id === id);
+const FIXTURES = join(ROOT, 'tests/fixtures');
+
+/** What the worker does with each kind of response body, after JSON.parse. */
+const KINDS = {
+  summary: (json, provider) => {
+    const parsed = lib.SummarySchema.safeParse(json);
+    if (!parsed.success) throw new Error('fixture does not validate');
+    return lib.normalizeSummary(parsed.data, def(provider), NOW);
+  },
+  incidents: (json, provider) => {
+    const parsed = lib.IncidentsSchema.safeParse(json);
+    if (!parsed.success) throw new Error('fixture does not validate');
+    return lib.sortIncidents(parsed.data.incidents.map((i) => lib.normalizeIncident(i, def(provider))).filter(Boolean));
+  },
+  officialUptime: (json) => {
+    const parsed = lib.ComponentImpactsSchema.safeParse(json);
+    if (!parsed.success) throw new Error('fixture does not validate');
+    return lib.officialUptimeFrom(parsed.data, NOW);
+  },
+  html: (text, provider) => lib.statusFromHtml(text, def(provider), NOW),
+};
+function classify(rel) {
+  const provider = rel.startsWith('openai/') || rel.includes('openai') ? 'openai' : rel.includes('cursor') ? 'cursor' : 'anthropic';
+  const name = rel.split('/').pop();
+  if (name.endsWith('.html')) return name.includes('challenge') ? null : { kind: 'html', provider };
+  if (name.includes('component-impacts')) return { kind: 'officialUptime', provider };
+  if (name.startsWith('incidents-')) return { kind: 'incidents', provider };
+  if (name.includes('summary') && !name.includes('fragment') && !name.includes('proxy-summary')) return { kind: 'summary', provider };
+  return null; // not a body the extension reads (components.json, maintenances, fragments, native summary)
+}
+const cpu = [];
+const skipped = [];
+for (const dir of readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'storage')) {
+  for (const name of readdirSync(join(FIXTURES, dir.name)).sort()) {
+    const rel = `${dir.name}/${name}`;
+    if (!/\.(json|html)$/.test(name)) continue;
+    const c = classify(rel);
+    if (!c) {
+      skipped.push(rel);
+      continue;
+    }
+    const text = readFileSync(join(FIXTURES, rel), 'utf8');
+    if (!text.trim()) {
+      skipped.push(rel);
+      continue;
+    }
+    const isJson = c.kind !== 'html';
+    const input = isJson ? JSON.parse(text) : text;
+    const fn = KINDS[c.kind];
+    const parseTimes = [];
+    const times = [];
+    for (let i = 0; i < CPU_WARMUP + CPU_RUNS; i++) {
+      let t = performance.now();
+      if (isJson) JSON.parse(text);
+      const parseUs = (performance.now() - t) * 1000;
+      t = performance.now();
+      fn(input, c.provider);
+      const runUs = (performance.now() - t) * 1000;
+      if (i >= CPU_WARMUP) {
+        parseTimes.push(parseUs);
+        times.push(runUs);
+      }
+    }
+    const out = fn(input, c.provider);
+    if (c.kind === 'summary' && !lib.ServiceStatusSchema.safeParse(out).success) failures.push(`normalized ${rel} fails ServiceStatusSchema`);
+    cpu.push({
+      fixture: rel,
+      kind: c.kind,
+      provider: c.provider,
+      bytes: Buffer.byteLength(text),
+      parseMedianUs: isJson ? median(parseTimes) : null,
+      medianUs: median(times),
+      p95Us: percentile(times, 95),
+    });
+  }
+}
+
+// 4. In the browser.
+console.log('▶ playwright test -c bench/playwright.config.ts (about 2 minutes)');
+for (const f of readdirSync(BENCH)) if (/^last-.*\.json$/.test(f)) rmSync(join(BENCH, f));
+const pw = run('npx', ['playwright', 'test', '-c', 'bench/playwright.config.ts'], { EXTENSION_DIR: extDir, BENCH_OUT_DIR: BENCH });
+if (pw !== 0) failures.push('a browser measurement failed (see the Playwright output above)');
+const last = (name) => {
+  const file = join(BENCH, `last-${name}.json`);
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+};
+const ttc = last('ttc');
+const wake = last('wake');
+const unchanged = last('unchanged');
+const background = last('background');
+const live = { 5: last('live-5'), 10: last('live-10') };
+
+// Requests per poll and per hour at each interval.
+const providers = lib.PROVIDERS.length;
+const summaryPerPoll = unchanged ? unchanged.noEtag.summaryRequests / unchanged.noEtag.polls : providers;
+const withUptime = lib.PROVIDERS.filter((p) => p.adapter.fetchUptime).length;
+/** A source due every `maxAgeMs` is re-read on the first poll at or after that age. */
+const perHourEvery = (maxAgeMs, periodSec) => 3600 / (Math.ceil(maxAgeMs / 1000 / periodSec) * periodSec);
+const intervals = lib.INTERVALS.map((intervalSec) => {
+  const periodSec = lib.alarmPeriodSec(intervalSec);
+  const heavy = (pollSec) => providers * perHourEvery(lib.HISTORY_MAX_AGE_MS, pollSec) + withUptime * perHourEvery(lib.OFFICIAL_UPTIME_MAX_AGE_MS, pollSec);
+  const bgPollsPerHour = 3600 / periodSec;
+  const openPollSec = lib.isLiveInterval(intervalSec) ? intervalSec : periodSec;
+  const measured = live[intervalSec];
+  return {
+    intervalSec,
+    alarmPeriodSec: periodSec,
+    requestsPerPoll: summaryPerPoll,
+    closed: { pollsPerHour: bgPollsPerHour, summaryPerHour: bgPollsPerHour * summaryPerPoll, heavyPerHour: heavy(periodSec), totalPerHour: bgPollsPerHour * summaryPerPoll + heavy(periodSec) },
+    open: {
+      lane: lib.isLiveInterval(intervalSec) ? 'live' : 'background',
+      pollsPerHour: 3600 / openPollSec,
+      totalPerHour: (3600 / openPollSec) * summaryPerPoll + heavy(openPollSec),
+      measured: measured
+        ? {
+            windowMs: measured.windowMs,
+            ticks: measured.ticks,
+            polls: measured.polls,
+            summaryRequests: measured.summaryRequests,
+            pollsPerHour: (measured.polls * 3_600_000) / measured.windowMs,
+            medianGapMs: measured.gapsMs.length ? median(measured.gapsMs) : null,
+          }
+        : null,
+    },
+  };
+});
+
+const results = {
+  generatedAt: new Date().toISOString(),
+  environment: {
+    node: process.version,
+    browser: ttc?.userAgent?.match(/Chrome\/[\d.]+/)?.[0] ?? null,
+    cpu: cpus()[0]?.model ?? null,
+    cores: cpus().length,
+    /** Other work on the machine skews absolute times; the ratios are measured side by side. */
+    loadAverageAtStart: loadAtStart,
+  },
+  budgets: { popupJsGzipMaxBytes: POPUP_JS_GZIP_BUDGET, popupOverBudget },
+  bundles,
+  timeToContent: ttc && {
+    runs: ttc.runs,
+    blankPage: ttc.blank.path,
+    blankFallback: !ttc.blank.isHtml,
+    medianMs: ttc.medianMs,
+    ratio: {
+      popup: ttc.medianMs.popup / ttc.medianMs.blank,
+      dashboard: ttc.medianMs.dashboard / ttc.medianMs.blank,
+      dashboardWithoutHistory: ttc.dashboardWithoutHistory ? ttc.dashboardWithoutHistory.medianMs / ttc.dashboardWithoutHistory.blankMedianMs : null,
+    },
+    dashboardWithoutHistory: ttc.dashboardWithoutHistory ?? null,
+    samples: ttc.samples,
+  },
+  serviceWorkerWake: wake && { runs: wake.runs, coldMedianMs: wake.medianMs.cold, warmMedianMs: wake.medianMs.warm, cold: wake.cold, warm: wake.warm },
+  unchangedPoll: unchanged,
+  requests: { intervals, verified: { background, live5: live[5], live10: live[10] } },
+  cpu,
+  cpuSkipped: skipped,
+  failures,
+  durationSec: Math.round((performance.now() - started) / 1000),
+};
+
+// The table.
+const rows = [];
+const section = (title) => rows.push({ section: title });
+const row = (metric, value, target = '', ok = null) => rows.push({ metric, value, target, ok });
+section('Bundles (gzip)');
+row('popup JS (popup.html scripts + modulepreloads)', `${bundles.popup.jsGzip} B = ${kb(bundles.popup.jsGzip)} (${kb(bundles.popup.jsBytes)} raw)`, `≤ ${POPUP_JS_GZIP_BUDGET} B — fails the bench`, !popupOverBudget);
+row('popup JS files', bundles.popup.js.map((f) => `${f.file} ${kb(f.gzip)}`).join(', '));
+row('popup CSS', kb(bundles.popup.cssGzip));
+row('dashboard JS (options.html)', `${kb(bundles.dashboard.jsGzip)} (${kb(bundles.dashboard.jsBytes)} raw)`);
+row('background.js', `${kb(bundles.background.jsGzip)} (${kb(bundles.background.jsBytes)} raw)`);
+section(`Time to content (median of ${ttc?.runs ?? '—'} runs, navigation start → three panels painted with stored data)`);
+if (ttc) {
+  const blankName = ttc.blank.isHtml ? 'blank.html' : 'icon/16.png (fallback: no blank.html in the build)';
+  row(`blank extension page: ${blankName}`, ms(ttc.medianMs.blank), 'baseline = 1.0×');
+  row('popup.html', `${ms(ttc.medianMs.popup)} = ${results.timeToContent.ratio.popup.toFixed(2)}× blank`);
+  row('options.html (dashboard)', `${ms(ttc.medianMs.dashboard)} = ${results.timeToContent.ratio.dashboard.toFixed(2)}× blank`);
+  const bare = ttc.dashboardWithoutHistory;
+  if (bare) row(`options.html without stored history/uptime (median of ${bare.runs})`, `${ms(bare.medianMs)} = ${(bare.medianMs / bare.blankMedianMs).toFixed(2)}× blank (blank ${ms(bare.blankMedianMs)} in the same rounds)`);
+} else row('time to content', 'not measured');
+section('Service worker');
+if (wake) {
+  row(`stopped (CDP) → woken by a message → first status request, median of ${wake.runs}`, `${ms(wake.medianMs.cold)} (running worker: ${ms(wake.medianMs.warm)}, ${(wake.medianMs.cold / wake.medianMs.warm).toFixed(1)}×)`);
+} else row('wake', 'not measured');
+section('Unchanged poll (5 forced polls, same data)');
+if (unchanged) {
+  const u = unchanged.noEtag;
+  row('requests per poll', `${u.requests / u.polls} (${Object.entries(u.byPath).map(([p, n]) => `${p} ×${n / u.polls}`).join(', ')})`, '3', u.requests / u.polls === 3);
+  row('storage.local writes per poll', `${u.localWrites / u.polls}${u.localKeys.length ? ` (${u.localKeys.join(', ')})` : ''}`, '0', u.localWrites === 0);
+  row('storage.session writes per poll (health, poll state)', String(u.sessionWrites / u.polls));
+  const bytes = (s) => `${kb(s.bodyBytes / s.polls)} body, ${kb(s.gzipBytes / s.polls)} if gzipped (${s.status304 / s.polls} × 304)`;
+  row('bytes per poll, no ETag', bytes(unchanged.noEtag));
+  row('bytes per poll, ETag from Claude + Cursor (as live)', bytes(unchanged.realistic));
+  row('bytes per poll, ETag from all three', bytes(unchanged.allEtag));
+} else row('unchanged poll', 'not measured');
+section(`Requests per hour (${summaryPerPoll} per poll; + incidents.json ≤ every 10 min per provider, official uptime ≤ hourly)`);
+for (const i of intervals) {
+  const label = i.intervalSec < 60 ? `${i.intervalSec} s` : `${i.intervalSec / 60} min`;
+  const m = i.open.measured;
+  const openText =
+    i.open.lane === 'live'
+      ? `views open (live): ${Math.round(i.open.totalPerHour)}/h${m ? `; measured ${m.ticks} ticks, ${m.polls} polls in ${(m.windowMs / 1000).toFixed(0)} s = ${Math.round(m.pollsPerHour)} polls/h` : ''}`
+      : 'views open: same (no live lane)';
+  const expectedPolls = m ? Math.round(m.windowMs / 1000 / i.intervalSec) : null;
+  row(
+    `${label} (alarm ${i.alarmPeriodSec} s)`,
+    `views closed: ${Math.round(i.closed.totalPerHour)}/h (${i.closed.pollsPerHour} polls/h); ${openText}`,
+    m ? `live: ~${expectedPolls} polls in the window` : '',
+    m ? Math.abs(m.polls - expectedPolls) <= 1 : null,
+  );
+}
+if (background) {
+  const gap = background.gapsMs.length ? `, ${(median(background.gapsMs) / 1000).toFixed(1)} s apart` : '';
+  row('verified: 30 s, views closed, counted', `${background.polls} polls / ${background.summaryRequests} summary requests in ${(background.windowMs / 1000).toFixed(0)} s${gap}`, '2 polls, 6 requests', background.polls === 2 && background.summaryRequests === 6);
+}
+section(`CPU: validate + normalize (Node ${process.version}, median of ${CPU_RUNS}, zod jitless as in the extension)`);
+for (const c of cpu) row(`${c.fixture} (${c.kind}, ${kb(c.bytes)})`, `${us(c.medianUs)} (p95 ${us(c.p95Us)}${c.parseMedianUs !== null ? `; JSON.parse ${us(c.parseMedianUs)}` : ''})`);
+
+const ok = (v) => (v === null ? '' : v ? 'ok' : 'FAIL');
+const width = [0, 0, 0];
+for (const r of rows) if (!r.section) [r.metric, r.value, r.target].forEach((v, k) => (width[k] = Math.max(width[k], v.length)));
+const lines = [];
+for (const r of rows) {
+  if (r.section) lines.push('', r.section, '-'.repeat(Math.min(120, r.section.length)));
+  else lines.push(`${r.metric.padEnd(width[0])}  ${r.value.padEnd(width[1])}  ${r.target.padEnd(width[2])}  ${ok(r.ok)}`.trimEnd());
+}
+console.log(lines.join('\n'));
+
+const md = [
+  '# Benchmark results',
+  '',
+  `\`npm run bench\` on ${results.generatedAt.slice(0, 10)} — ${results.environment.browser ?? 'Chromium'} (headless), Node ${process.version}, ${results.environment.cpu ?? 'unknown CPU'} (${results.environment.cores} cores, load average ${loadAtStart[0]} at start). Status hosts answered from recorded fixtures.`,
+  '',
+];
+for (const r of rows) {
+  if (r.section) md.push('', `### ${r.section}`, '', '| metric | value | target | |', '|---|---|---|---|');
+  else md.push(`| ${r.metric.replace(/\|/g, '\\|')} | ${r.value.replace(/\|/g, '\\|')} | ${r.target} | ${r.ok === null ? '' : r.ok ? '✅' : '❌'} |`);
+}
+if (ttc && !ttc.blank.isHtml) md.push('', '_Blank page: the build has no `blank.html`, so the baseline is the navigation to `icon/16.png`._');
+if (failures.length) md.push('', '**Failures:**', ...failures.map((f) => `- ${f}`));
+mkdirSync(BENCH, { recursive: true });
+writeFileSync(join(BENCH, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(BENCH, 'RESULTS.md'), `${md.join('\n').replace(/\n{3,}/g, '\n\n')}\n`);
+rmSync(work, { recursive: true, force: true });
+
+console.log(`\nwrote bench/results.json and bench/RESULTS.md in ${results.durationSec} s`);
+if (popupOverBudget) console.error(`✗ popup JS is ${bundles.popup.jsGzip} B gzip, over the ${POPUP_JS_GZIP_BUDGET} B budget`);
+for (const f of failures) console.error(`✗ ${f}`);
+process.exit(popupOverBudget || failures.length ? 1 : 0);
