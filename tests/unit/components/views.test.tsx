@@ -7,7 +7,6 @@ import { PopupView } from '../../../components/PopupView';
 import { UiContext } from '../../../components/UiContext';
 import { createDashboardState } from '../../../lib/ui/dashboard-state';
 import { KEYS, type StorageKey, SETTINGS_VERSION } from '../../../lib/storage-keys';
-import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import type { Settings } from '../../../lib/settings';
 import { EMPTY_HEALTH } from '../../../lib/status';
 import { makeStatus, translator, FIX, def, loadJson } from '../helpers';
