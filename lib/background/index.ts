@@ -74,7 +74,9 @@ export function startBackground(): void {
     void ensure().then(() => safely('startup'));
   });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === POLL_ALARM) void safely('alarm').then(() => refreshBadge());
+    if (alarm.name !== POLL_ALARM) return;
+    // A poll that ran repainted the badge in afterPoll; a skipped one still must, as data ages into stale.
+    void safely('alarm').then((reply) => (reply.result === 'polled' ? undefined : refreshBadge()));
   });
   browser.runtime.onMessage.addListener((message: unknown) => {
     if (!isBackgroundMessage(message)) return undefined;
