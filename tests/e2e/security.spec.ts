@@ -213,6 +213,8 @@ test.describe('hostile status data in the running extension', () => {
   });
 
   test('no CSP violation in the popup, the dashboard or the worker while using them; the recorder itself works', async ({ context, worker, openPage, extensionId }) => {
+    // Opens several pages and exercises each; on a loaded 2-core machine it runs close to a minute.
+    test.setTimeout(150_000);
     await worker.evaluate(() => {
       const g = globalThis as unknown as { __csp: string[]; addEventListener: typeof addEventListener };
       g.__csp = [];
