@@ -1,13 +1,8 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { noEval } from './scripts/vite-no-eval';
+import { OPTIONAL_ORIGINS, REQUIRED_ORIGINS } from './lib/providers/catalog';
 
-/** Status hosts the worker may fetch; design.md §1. Nothing else is reachable. */
-const STATUS_HOSTS = [
-  'https://status.openai.com/*',
-  'https://status.claude.com/*',
-  'https://status.cursor.com/*',
-];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -23,7 +18,10 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['alarms', 'storage', 'notifications'],
-    host_permissions: STATUS_HOSTS,
+    // Both derive from the catalog: the default services are required, every other service and
+    // any page added by URL is asked for when the user turns it on (docs/ARCHITECTURE.md).
+    host_permissions: [...REQUIRED_ORIGINS],
+    optional_host_permissions: [...OPTIONAL_ORIGINS],
     action: { default_title: 'AI Status' },
     ...(browser === 'firefox'
       ? {

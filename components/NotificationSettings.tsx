@@ -56,10 +56,10 @@ export function NotificationSettings({
               <tr key={p.id}>
                 <th scope="row">{p.name}</th>
                 <td>
-                  <Check label={t('notifyAlertsFor', p.name)} checked={settings.providers[p.id]} onChange={(on) => perProvider('providers', p.id, on)} />
+                  <Check label={t('notifyAlertsFor', p.name)} checked={settings.providers[p.id] !== false} onChange={(on) => perProvider('providers', p.id, on)} />
                 </td>
                 <td>
-                  <Check label={t('notifyWhenBackFor', p.name)} checked={settings.whenBack[p.id]} onChange={(on) => perProvider('whenBack', p.id, on)} />
+                  <Check label={t('notifyWhenBackFor', p.name)} checked={settings.whenBack[p.id] === true} onChange={(on) => perProvider('whenBack', p.id, on)} />
                 </td>
               </tr>
             ))}

@@ -8,15 +8,12 @@ import { LEVELS } from './levels';
 
 export { LEVELS, type Level } from './levels';
 
-/** Our three providers. */
-export const PROVIDER_IDS = ['openai', 'anthropic', 'cursor'] as const;
-/** One provider id. */
-export type ProviderId = (typeof PROVIDER_IDS)[number];
+export type { ProviderId } from './providers/catalog';
 
 /** A normalized level. */
 export const LevelSchema = z.enum(LEVELS);
-/** A provider id. */
-export const ProviderIdSchema = z.enum(PROVIDER_IDS);
+/** A provider id: a catalog id or `custom:<hostname>`. */
+export const ProviderIdSchema = z.string().regex(/^(?:[a-z0-9-]{1,40}|custom:[a-z0-9.-]{1,253})$/);
 
 /** One component (service part) of a provider. */
 export const ComponentStatusSchema = z.object({

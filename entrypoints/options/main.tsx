@@ -42,7 +42,7 @@ render(
       onWhenBack={(provider, on) => save(withWhenBack(state.settings.value, provider, on))}
       renderExtras={(id) => {
         const view = state.views.value.find((v) => v.info.id === id)!;
-        return <HistoryPanel history={histories.value[id]} components={view.status?.components ?? []} pageUrl={view.info.pageUrl} now={state.now.value} />;
+        return <HistoryPanel history={histories.value[id]!} components={view.status?.components ?? []} pageUrl={view.info.pageUrl} now={state.now.value} />;
       }}
       renderSettingsExtras={() => (
         <NotificationSettings

@@ -29,7 +29,7 @@
  * was not yet confirmed: the user asked explicitly.
  */
 import type { Level } from '../levels';
-import { PROVIDER_IDS, type ProviderId } from '../model';
+import type { ProviderId } from '../model';
 import type { Settings } from '../settings';
 import type { NotifyState, Snapshots } from '../storage';
 import type { Translate } from '../i18n';
@@ -103,7 +103,7 @@ export function notificationId(providerId: ProviderId): string {
 /** The provider of one of our notification ids, or null. */
 export function providerOfNotification(id: string): ProviderId | null {
   const rest = id.startsWith(ID_PREFIX) ? id.slice(ID_PREFIX.length) : '';
-  return (PROVIDER_IDS as readonly string[]).includes(rest) ? (rest as ProviderId) : null;
+  return /^(?:[a-z0-9-]{1,40}|custom:[a-z0-9.-]{1,253})$/.test(rest) ? rest : null;
 }
 
 const PROBLEM_RANK: Readonly<Record<Level, number>> = { outage: 2, degraded: 1, maintenance: 0, operational: 0, unknown: 0 };
@@ -166,7 +166,7 @@ export function decideNotifications(input: NotifyInput): NotifyResult {
     message: usesStarred(input.snapshots[id]!, settings.starred[id]) ? t('notifyRecoveryStarred') : t('notifyRecoveryMessage'),
   });
 
-  for (const id of PROVIDER_IDS) {
+  for (const id of Object.keys(input.snapshots)) {
     const prev = input.state[id];
     const snapshot = input.snapshots[id];
     if (!snapshot || !input.succeeded.includes(id)) continue; // failed or absent: untouched
@@ -225,7 +225,8 @@ export function decideNotifications(input: NotifyInput): NotifyResult {
     nextState[id] = next;
   }
 
-  const changed = PROVIDER_IDS.some((id) => !sameEntry(input.state[id], nextState[id]));
+  const ids = new Set([...Object.keys(input.state), ...Object.keys(nextState)]);
+  const changed = [...ids].some((id) => !sameEntry(input.state[id], nextState[id]));
   return { notifications, nextState, changed, whenBackDone };
 }
 

@@ -2,7 +2,7 @@
  * Reading stored values in the worker with full re-validation: anything that does not match the
  * current schema is dropped (and reported) instead of crashing a poll.
  */
-import { IncidentSchema, PROVIDER_IDS, ServiceStatusSchema, UptimeSchema, LevelSchema, type ServiceStatus } from '../model';
+import { IncidentSchema, ProviderIdSchema, ServiceStatusSchema, UptimeSchema, LevelSchema, type ProviderId, type ServiceStatus } from '../model';
 import { sanitizeSettings, type Settings } from '../settings';
 import {
   historyItem,
@@ -24,9 +24,8 @@ export function validateSnapshots(raw: unknown, report: (message: string) => voi
     if (raw != null) report('Stored snapshots were unreadable; starting fresh.');
     return out;
   }
-  for (const id of PROVIDER_IDS) {
-    const value = (raw as Record<string, unknown>)[id];
-    if (value === undefined) continue;
+  for (const [id, value] of Object.entries(raw)) {
+    if (value === undefined || !ProviderIdSchema.safeParse(id).success) continue;
     const parsed = ServiceStatusSchema.safeParse(value);
     if (parsed.success && parsed.data.providerId === id) out[id] = parsed.data as ServiceStatus;
     else report(`Stored snapshot for ${id} was unreadable; it will be refetched.`);
@@ -62,15 +61,14 @@ const warn = (m: string) => console.warn(`[ai-status] ${m}`);
  * Keeps, per provider, only the entries that pass `schema`; anything else is dropped and reported.
  * Used for the stored records that have no migration of their own yet (version 1).
  */
-export function validatePerProvider<T>(raw: unknown, schema: z.ZodType<T>, what: string, report: (m: string) => void = warn): Partial<Record<(typeof PROVIDER_IDS)[number], T>> {
-  const out: Partial<Record<(typeof PROVIDER_IDS)[number], T>> = {};
+export function validatePerProvider<T>(raw: unknown, schema: z.ZodType<T>, what: string, report: (m: string) => void = warn): Partial<Record<ProviderId, T>> {
+  const out: Partial<Record<ProviderId, T>> = {};
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     if (raw != null) report(`Stored ${what} was unreadable; starting fresh.`);
     return out;
   }
-  for (const id of PROVIDER_IDS) {
-    const value = (raw as Record<string, unknown>)[id];
-    if (value === undefined) continue;
+  for (const [id, value] of Object.entries(raw)) {
+    if (value === undefined || !ProviderIdSchema.safeParse(id).success) continue;
     const parsed = schema.safeParse(value);
     if (parsed.success) out[id] = parsed.data;
     else report(`Stored ${what} for ${id} was unreadable; it will be read again.`);
@@ -101,6 +99,6 @@ export async function readOfficialUptime(): Promise<OfficialUptime> {
 }
 
 /** Validated notification state; an unreadable entry restarts that provider from a new baseline. */
-export async function readNotifyState(): Promise<Partial<Record<(typeof PROVIDER_IDS)[number], NotifyState>>> {
+export async function readNotifyState(): Promise<Partial<Record<ProviderId, NotifyState>>> {
   return validatePerProvider(await notifyStateItem.getValue(), NotifyStateSchema as z.ZodType<NotifyState>, 'notification state');
 }

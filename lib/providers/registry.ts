@@ -1,24 +1,24 @@
 /**
- * The providers AI Status watches, each with the adapter of its platform. Adding one on an
- * existing platform is one entry here and in `catalog.ts`, plus a fixture and a test;
- * `wxt.config.ts` must list its host.
+ * Platform → adapter: the one table that says how each kind of status page is read. A service
+ * (catalog entry or page added by URL) gets its adapter from its `platform`; nothing here is
+ * per service.
  */
-import type { ProviderId } from '../model';
-import { PROVIDER_INFO } from './catalog';
+import { DEFAULT_PROVIDERS, type Platform, type ProviderInfo } from './catalog';
 import { incidentIoAdapter } from './incidentio';
 import { statuspageAdapter } from './statuspage';
 import type { Adapter, ProviderDefinition } from './types';
 
-const ADAPTERS: Record<ProviderId, { adapter: Adapter; htmlFallback: boolean }> = {
-  openai: { adapter: incidentIoAdapter, htmlFallback: false },
-  anthropic: { adapter: statuspageAdapter, htmlFallback: true },
-  cursor: { adapter: statuspageAdapter, htmlFallback: true },
+/** The adapter of each platform that can be read. */
+export const ADAPTERS: Partial<Record<Platform, Adapter>> = {
+  statuspage: statuspageAdapter,
+  incidentio: incidentIoAdapter,
 };
 
-/** Every provider with its adapter, in display order. */
-export const PROVIDERS: readonly ProviderDefinition[] = PROVIDER_INFO.map((info) => ({
-  id: info.id,
-  name: info.name,
-  pageUrl: info.pageUrl,
-  ...ADAPTERS[info.id],
-}));
+/** A service with the adapter of its platform, or null when the platform cannot be read. */
+export function definitionOf(info: ProviderInfo): ProviderDefinition | null {
+  const adapter = ADAPTERS[info.platform];
+  return adapter ? { ...info, adapter } : null;
+}
+
+/** The default services with their adapters, in display order. */
+export const PROVIDERS: readonly ProviderDefinition[] = DEFAULT_PROVIDERS.map((info) => definitionOf(info)!);

@@ -14,7 +14,8 @@ export async function readSummary(def: ProviderDefinition, ctx: FetchContext): P
   const url = `${def.pageUrl}/api/v2/summary.json`;
   const result = await getJson(url, ctx);
   if (!result.ok) {
-    if (def.htmlFallback && (result.error.kind === 'not-json' || result.error.kind === 'challenge')) {
+    // Every Statuspage page renders its component rows in HTML; the incident.io layer does not.
+    if (def.platform === 'statuspage' && (result.error.kind === 'not-json' || result.error.kind === 'challenge')) {
       const fromHtml = await readHtml(def, ctx, result.body);
       if (fromHtml) return { ...fromHtml, requests: fromHtml.requests + 1 };
     }

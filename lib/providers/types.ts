@@ -1,5 +1,6 @@
 /** Types shared by the provider adapters and their registry. */
-import type { FetchError, Incident, ProviderId, ServiceStatus, Uptime } from '../model';
+import type { FetchError, Incident, ServiceStatus, Uptime } from '../model';
+import type { ProviderInfo } from './catalog';
 import type { FetchContext } from './http';
 
 /** The result of reading a provider's current status. */
@@ -27,14 +28,7 @@ export interface Adapter {
   fetchUptime?(def: ProviderDefinition, ctx: FetchContext): Promise<UptimeOutcome>;
 }
 
-/** A provider in the registry. */
-export interface ProviderDefinition {
-  id: ProviderId;
-  /** Display name of the product. */
-  name: string;
-  /** The official status page (link target and API base). */
-  pageUrl: string;
+/** A service with the adapter of its platform (see `registry.ts`). */
+export interface ProviderDefinition extends ProviderInfo {
   adapter: Adapter;
-  /** Read the HTML page's component rows when the JSON API serves a challenge. */
-  htmlFallback: boolean;
 }

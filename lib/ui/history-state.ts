@@ -10,12 +10,12 @@ import type { DashboardState } from './dashboard-state';
 import { providerHistory, type ProviderHistoryView } from './history-view';
 
 /** Per-provider history views derived from `state`. */
-export function createHistoryState(state: DashboardState): ReadonlySignal<Record<ProviderId, ProviderHistoryView>> {
+export function createHistoryState(state: DashboardState): ReadonlySignal<Partial<Record<ProviderId, ProviderHistoryView>>> {
   // Rounded up so data observed within the current minute is never "in the future".
   const minute = computed(() => Math.ceil(state.now.value / 60_000) * 60_000);
   return computed(() => {
     const now = minute.value;
-    const out = {} as Record<ProviderId, ProviderHistoryView>;
+    const out: Partial<Record<ProviderId, ProviderHistoryView>> = {};
     // Reads the stored snapshots, not `state.views`, which changes with every clock tick.
     for (const info of PROVIDER_INFO) {
       const id = info.id;

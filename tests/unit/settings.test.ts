@@ -124,7 +124,7 @@ describe('migrateSettingsV1 (v1 → v2)', () => {
   it('does not share nested objects with the defaults', () => {
     const a = migrateSettingsV1({ intervalSec: 30 });
     a.notifications.providers.openai = false;
-    a.starred.cursor.push('x');
+    a.starred.cursor!.push('x');
     expect(DEFAULT_SETTINGS.notifications.providers.openai).toBe(true);
     expect(DEFAULT_SETTINGS.starred.cursor).toEqual([]);
   });
@@ -167,7 +167,7 @@ describe('sanitizeSettings', () => {
     const ids = Array.from({ length: 250 }, (_, i) => `c${i}`);
     const out = sanitizeSettings({ starred: { openai: ids } });
     expect(out.starred.openai).toHaveLength(200);
-    expect(out.starred.openai[199]).toBe('c199');
+    expect(out.starred.openai![199]).toBe('c199');
   });
 
   it.each([null, undefined, 'x', 1, [], [DEFAULT_SETTINGS]])('unreadable %j → defaults', (raw) => {

@@ -374,7 +374,7 @@ describe('notification ids', () => {
   it('one stable id per provider', () => {
     expect(notificationId('cursor')).toBe('ai-status-cursor');
     expect(providerOfNotification('ai-status-cursor')).toBe('cursor');
-    expect(providerOfNotification('ai-status-nope')).toBeNull();
+    expect(providerOfNotification('ai-status-Nope!')).toBeNull();
     expect(providerOfNotification('other')).toBeNull();
   });
 });

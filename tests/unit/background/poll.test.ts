@@ -402,6 +402,6 @@ describe('sameStatus', () => {
     const localSet = vi.spyOn(fakeBrowser.storage.local, 'set');
     await again.poll('refresh');
     expect(localSet).not.toHaveBeenCalled();
-    expect(sameStatus(stored.cursor, { ...stored.cursor, fetchedAt: 0 })).toBe(true);
+    expect(sameStatus(stored.cursor, { ...stored.cursor!, fetchedAt: 0 })).toBe(true);
   });
 });

@@ -220,7 +220,7 @@ describe('DashboardView', () => {
           onWhenBack={(provider, on) => save(withWhenBack(state.settings.value, provider, on))}
           renderExtras={(id) => {
             const view = state.views.value.find((v) => v.info.id === id)!;
-            return <HistoryPanel history={histories.value[id]} components={view.status?.components ?? []} pageUrl={view.info.pageUrl} now={state.now.value} />;
+            return <HistoryPanel history={histories.value[id]!} components={view.status?.components ?? []} pageUrl={view.info.pageUrl} now={state.now.value} />;
           }}
           renderSettingsExtras={() => (
             <NotificationSettings settings={state.settings.value.notifications} providers={PROVIDER_INFO} onChange={(next) => save(withNotifications(state.settings.value, next))} />

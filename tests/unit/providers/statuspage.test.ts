@@ -35,11 +35,11 @@ async function read(id: 'anthropic' | 'cursor', route: Route, extra: Record<stri
 }
 
 describe('registry', () => {
-  it('lists the three providers with their platforms and fallbacks', () => {
-    expect(PROVIDERS.map((p) => [p.id, p.name, p.pageUrl, p.adapter.platform, p.htmlFallback])).toEqual([
-      ['openai', 'ChatGPT', 'https://status.openai.com', 'incident.io', false],
-      ['anthropic', 'Claude', 'https://status.claude.com', 'statuspage', true],
-      ['cursor', 'Cursor', 'https://status.cursor.com', 'statuspage', true],
+  it('lists the three default providers with the adapters of their platforms', () => {
+    expect(PROVIDERS.map((p) => [p.id, p.name, p.pageUrl, p.platform, p.adapter.platform])).toEqual([
+      ['openai', 'ChatGPT', 'https://status.openai.com', 'incidentio', 'incident.io'],
+      ['anthropic', 'Claude', 'https://status.claude.com', 'statuspage', 'statuspage'],
+      ['cursor', 'Cursor', 'https://status.cursor.com', 'statuspage', 'statuspage'],
     ]);
     expect(claude.adapter).toBe(statuspageAdapter);
   });

@@ -65,21 +65,21 @@ describe('createHistoryState', () => {
     const state = createDashboardState(silentStore, FULL_READERS, NOW + 10_000);
     state.history.value = { anthropic: { incidents: [incident('a', NOW - 3_600_000, NOW + 5_000)], fetchedAt: NOW, activeKey: '' } };
     const h = createHistoryState(state);
-    expect(h.value.anthropic.timeline.map((i) => i.id)).toEqual(['a']);
-    expect(h.value.anthropic.uptime?.source).toBe('incidents');
-    expect(h.value.anthropic.uptime?.days.at(-1)?.outageMinutes).toBe(60);
+    expect(h.value.anthropic!.timeline.map((i) => i.id)).toEqual(['a']);
+    expect(h.value.anthropic!.uptime?.source).toBe('incidents');
+    expect(h.value.anthropic!.uptime?.days.at(-1)?.outageMinutes).toBe(60);
   });
 
   it('recomputes when stored data changes', () => {
     const state = createDashboardState(silentStore, FULL_READERS, NOW);
     const h = createHistoryState(state);
-    expect(h.value.cursor.uptime).toBeNull();
+    expect(h.value.cursor!.uptime).toBeNull();
     state.observed.value = { since: NOW - 10 * MIN, providers: { cursor: [{ at: NOW - 10 * MIN, level: 'outage' }] }, components: {} };
-    expect(h.value.cursor.uptime?.source).toBe('observed');
-    expect(h.value.cursor.uptime?.percent90d).toBe(0);
+    expect(h.value.cursor!.uptime?.source).toBe('observed');
+    expect(h.value.cursor!.uptime?.percent90d).toBe(0);
     state.snapshots.value = { openai: makeStatus('openai', 'outage', { fetchedAt: NOW, incidents: [incident('now', NOW - 30 * MIN, null)] }) };
     state.history.value = { openai: { incidents: [incident('past', NOW - 2 * 86_400_000, NOW - 2 * 86_400_000 + MIN)], fetchedAt: NOW, activeKey: '' } };
-    expect(h.value.openai.timeline.map((i) => i.id)).toEqual(['past']);
-    expect(h.value.openai.uptime?.days.at(-1)?.outageMinutes).toBe(30);
+    expect(h.value.openai!.timeline.map((i) => i.id)).toEqual(['past']);
+    expect(h.value.openai!.uptime?.days.at(-1)?.outageMinutes).toBe(30);
   });
 });
