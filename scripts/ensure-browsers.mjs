@@ -1,0 +1,105 @@
+// Makes sure the browsers the end-to-end suites drive are on this machine, before `npm test` runs
+// them: Chromium (tests/e2e) and Firefox (tests/e2e-firefox).
+//
+//   node scripts/ensure-browsers.mjs [chromium] [firefox]      (no argument: both)
+//
+// Each is looked for in $CHROMIUM_PATH / $FIREFOX_PATH, then the system packages (/usr/bin/chromium;
+// /usr/bin/firefox-esr, /usr/bin/firefox), then Playwright's cache (Chromium only: Playwright's own
+// Firefox is a patched build that WebDriver BiDi cannot drive). When one is missing on Debian or
+// Ubuntu and we are root, it is installed with apt-get (`chromium`, `firefox-esr`); otherwise the
+// script exits non-zero with one line naming the command to run. The test fixtures use the same
+// lookup (`findChromium`, `findFirefox`), so what is found here is what the tests launch.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const APT_PACKAGE = { chromium: 'chromium', firefox: 'firefox-esr' };
+
+function firstExisting(paths) {
+  return paths.find((p) => p && existsSync(p)) ?? null;
+}
+
+/** Playwright's own Chromium, if `npx playwright install chromium` put it in its cache. */
+function playwrightChromium() {
+  try {
+    const require = createRequire(import.meta.url);
+    return require('playwright-core').chromium.executablePath();
+  } catch {
+    return null;
+  }
+}
+
+/** The Chromium to drive: $CHROMIUM_PATH, Debian's package, Playwright's cache; null when none exists. */
+export function findChromium() {
+  if (process.env.CHROMIUM_PATH) return existsSync(process.env.CHROMIUM_PATH) ? process.env.CHROMIUM_PATH : null;
+  return firstExisting(['/usr/bin/chromium', '/usr/bin/chromium-browser', playwrightChromium()]);
+}
+
+/** The Firefox to drive: $FIREFOX_PATH, Debian's firefox-esr, a system firefox; null when none exists. */
+export function findFirefox() {
+  if (process.env.FIREFOX_PATH) return existsSync(process.env.FIREFOX_PATH) ? process.env.FIREFOX_PATH : null;
+  return firstExisting(['/usr/bin/firefox-esr', '/usr/bin/firefox']);
+}
+
+const FINDERS = { chromium: findChromium, firefox: findFirefox };
+
+function osRelease() {
+  try {
+    const text = readFileSync('/etc/os-release', 'utf8');
+    const get = (key) => text.match(new RegExp(`^${key}="?([^"\\n]*)"?`, 'm'))?.[1] ?? '';
+    return `${get('ID')} ${get('ID_LIKE')}`.toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+const isDebianLike = () => /\b(debian|ubuntu)\b/.test(osRelease()) && existsSync('/usr/bin/apt-get');
+const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** One line saying what to run, for a machine where this script may not install by itself. */
+function advice(missing) {
+  for (const b of missing) {
+    const env = b === 'chromium' ? 'CHROMIUM_PATH' : 'FIREFOX_PATH';
+    if (process.env[env]) return `${env}=${process.env[env]} does not exist: point it at a ${b} executable or unset it, then npm test again.`;
+  }
+  const names = missing.join(' and ');
+  const envs = missing.map((b) => (b === 'chromium' ? 'CHROMIUM_PATH' : 'FIREFOX_PATH')).join(' / ');
+  if (isDebianLike()) {
+    const pkgs = missing.map((b) => APT_PACKAGE[b]).join(' ');
+    const sudo = isRoot() ? '' : 'sudo ';
+    return `npm test needs ${names}: run \`${sudo}apt-get update && ${sudo}apt-get install -y ${pkgs}\` (or set ${envs}), then npm test again.`;
+  }
+  return `npm test needs ${names}: install ${missing.map((b) => (b === 'chromium' ? 'Chromium' : 'Firefox (ESR 140 or newer)')).join(' and ')} with your package manager and set ${envs} to the executable, then npm test again.`;
+}
+
+function apt(args) {
+  return spawnSync('apt-get', args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
+}
+
+export function main(argv = process.argv.slice(2)) {
+  const wanted = argv.length ? argv : ['chromium', 'firefox'];
+  for (const b of wanted) {
+    if (!FINDERS[b]) {
+      console.error(`ensure-browsers: unknown browser "${b}" (chromium, firefox)`);
+      return 2;
+    }
+  }
+  let missing = wanted.filter((b) => !FINDERS[b]());
+  const pinned = missing.some((b) => process.env[b === 'chromium' ? 'CHROMIUM_PATH' : 'FIREFOX_PATH']);
+  if (missing.length && !pinned && isDebianLike() && isRoot()) {
+    const pkgs = missing.map((b) => APT_PACKAGE[b]);
+    console.log(`ensure-browsers: installing ${pkgs.join(' ')} with apt-get`);
+    if (apt(['update', '-qq'])) apt(['install', '-y', '-qq', ...pkgs]);
+    missing = wanted.filter((b) => !FINDERS[b]());
+  }
+  if (missing.length) {
+    console.error(advice(missing));
+    return 1;
+  }
+  console.log(wanted.map((b) => `${b}: ${FINDERS[b]()}`).join(' · '));
+  return 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) process.exitCode = main();
