@@ -87,6 +87,22 @@ export function optionalObject<T extends z.ZodType>(schema: T) {
   });
 }
 
+/** A list whose malformed elements are dropped, read as empty when it is not a list at all. */
+export function looseList<T extends z.ZodType>(element: T) {
+  return z
+    .unknown()
+    .optional()
+    .transform((value): z.infer<T>[] => {
+      if (!Array.isArray(value)) return [];
+      const out: z.infer<T>[] = [];
+      for (const item of value) {
+        const parsed = element.safeParse(item);
+        if (parsed.success) out.push(parsed.data);
+      }
+      return out;
+    });
+}
+
 /** A status with the fields every adapter fills the same way. */
 export function baseStatus(def: ProviderDefinition, now: number): Pick<ServiceStatus, 'providerId' | 'name' | 'pageUrl' | 'uptime' | 'fetchedAt' | 'error' | 'stale' | 'via'> {
   return { providerId: def.id, name: def.name, pageUrl: def.pageUrl, uptime: null, fetchedAt: now, error: null, stale: false, via: 'api' };

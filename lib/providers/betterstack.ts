@@ -43,6 +43,7 @@ import {
   label,
   latest,
   lookup,
+  looseList,
   msOf,
   optionalObject,
   pageLink,
@@ -63,7 +64,7 @@ import type { Adapter, HistoryOutcome, ProviderDefinition, StatusOutcome, Uptime
 const optStr = z.string().nullish();
 const optNum = z.number().nullish();
 const RefSchema = z.object({ id: idish, type: optStr });
-const relation = optionalObject(z.object({ data: lenientArray(RefSchema) }));
+const relation = optionalObject(z.object({ data: looseList(RefSchema) }));
 
 /** `GET /index.json`. `included` elements are parsed by type afterwards. */
 export const IndexSchema = z.object({
@@ -84,7 +85,7 @@ const ResourceSchema = z.object({
   position: optNum,
   availability: optNum,
   status: optStr,
-  status_history: lenientArray(DaySchema),
+  status_history: looseList(DaySchema),
 });
 const AffectedSchema = z.object({ status_page_resource_id: idish, status: optStr });
 const ReportSchema = z.object({
@@ -93,10 +94,10 @@ const ReportSchema = z.object({
   starts_at: optStr,
   ends_at: optStr,
   aggregate_state: optStr,
-  affected_resources: lenientArray(AffectedSchema),
+  affected_resources: looseList(AffectedSchema),
 });
 const ReportRelationsSchema = z.object({ status_updates: relation });
-const UpdateSchema = z.object({ message: optStr, published_at: optStr, affected_resources: lenientArray(AffectedSchema) });
+const UpdateSchema = z.object({ message: optStr, published_at: optStr, affected_resources: looseList(AffectedSchema) });
 
 type Day = z.infer<typeof DaySchema>;
 type Affected = z.infer<typeof AffectedSchema>;

@@ -10,7 +10,7 @@
  * component_impacts[{component_id,start_at,end_at?,status}], affected_components[…]}`.
  */
 import { z } from '../zod';
-import { optionalObject } from './adapter-kit';
+import { looseList, optionalObject } from './adapter-kit';
 import { lenientArray } from './statuspage-schema';
 
 const optStr = z.string().nullish();
@@ -26,7 +26,7 @@ const StructureGroupSchema = z.object({
   id: optStr,
   name: optStr,
   hidden: z.boolean().nullish(),
-  components: lenientArray(StructureComponentSchema),
+  components: looseList(StructureComponentSchema),
 });
 
 /** One top-level item of the page: a component or a group of components. */
@@ -56,9 +56,9 @@ export const NativeEventSchema = z.object({
   status: optStr,
   type: optStr,
   published_at: optStr,
-  updates: lenientArray(UpdateSchema),
-  component_impacts: lenientArray(ImpactSchema),
-  affected_components: lenientArray(AffectedSchema),
+  updates: looseList(UpdateSchema),
+  component_impacts: looseList(ImpactSchema),
+  affected_components: looseList(AffectedSchema),
 });
 export type NativeEvent = z.infer<typeof NativeEventSchema>;
 
