@@ -64,6 +64,65 @@ describe('plainText', () => {
     expect(plainText('[click](javascript:alert(1))')).toBe('[click](javascript:alert(1))');
   });
 
+  it('reduces Markdown to plain text: no **, #, fences; links as their text; lists as lines', () => {
+    const body = [
+      '## Update',
+      '',
+      'We **identified** the cause: a _bad_ deploy of `api-gateway`. See [the incident](https://status.openai.com/incidents/01M3) or <https://status.openai.com>.',
+      '',
+      '- Chat: recovered',
+      '- API: ~~degraded~~ recovering',
+      '  - Batch jobs: queued',
+      '',
+      '1. Roll back',
+      '2. Monitor',
+      '',
+      '```',
+      'HTTP 503 upstream_error',
+      '```',
+      '',
+      '> Thanks for your patience.',
+    ].join('\n');
+    expect(plainText(body)).toBe(
+      [
+        'Update',
+        '',
+        'We identified the cause: a bad deploy of api-gateway. See the incident or https://status.openai.com.',
+        '',
+        '• Chat: recovered',
+        '• API: degraded recovering',
+        '  • Batch jobs: queued',
+        '',
+        '1. Roll back',
+        '2. Monitor',
+        '',
+        'HTTP 503 upstream_error',
+        '',
+        'Thanks for your patience.',
+      ].join('\n'),
+    );
+  });
+
+  it('reads the real incident.io bodies: escaped Markdown, images and tables become text', () => {
+    expect(plainText('Errors for INTERNAL\\_ERROR ended at 10:02 UTC\\.')).toBe('Errors for INTERNAL_ERROR ended at 10:02 UTC.');
+    expect(plainText('![status graph](https://status.openai.com/x.png) **Resolved**')).toBe('status graph Resolved');
+    expect(plainText('| Region | State |\n|---|---|\n| EU | **ok** |')).toBe('Region · State\nEU · ok');
+  });
+
+  it('never returns HTML from Markdown: raw HTML inside it stays literal text', () => {
+    const out = plainText('**Fixed** <mark>now</mark>');
+    expect(out).toBe('Fixed <mark>now</mark>');
+  });
+
+  it('keeps hostile bodies literal even when they contain Markdown', () => {
+    const body = '**Fixed** <img src=x onerror=alert(1)>';
+    expect(plainText(body)).toBe(body);
+  });
+
+  it('leaves plain sentences with stray symbols as they are', () => {
+    for (const body of ['Latency 5*3 ms, cost 2 * 4', 'Rate: 99.5% - recovering', 'File a_b_c.txt', '#1 priority']) expect(plainText(body)).toBe(body);
+  });
+
   it('clips to 4000 characters with an ellipsis', () => {
     const out = plainText('x'.repeat(5000));
     expect(out).toHaveLength(4000);
