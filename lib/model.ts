@@ -45,6 +45,12 @@ export const IncidentSchema = z.object({
   componentIds: z.array(z.string()),
   componentNames: z.array(z.string()),
   phases: z.array(IncidentPhaseSchema),
+  /**
+   * Per named component, the statuses the incident's updates set (Statuspage
+   * `incident_updates[].affected_components[].new_status`), oldest first. Optional: stored data
+   * from before it still reads, and sources without it (incident.io's compatible layer) omit it.
+   */
+  componentChanges: z.array(z.object({ id: z.string(), status: z.string(), at: z.string() })).optional(),
 });
 export type Incident = z.infer<typeof IncidentSchema>;
 
@@ -65,9 +71,23 @@ export type Maintenance = z.infer<typeof MaintenanceSchema>;
 export const DayBarSchema = z.object({
   date: z.string(),
   level: LevelSchema,
+  /** Minutes of outage (major/full outage). */
   outageMinutes: z.number(),
+  /** Minutes at the degraded level (partial outage and degraded performance). */
   degradedMinutes: z.number(),
+  /** Titles of the incidents (or the page's related events) that touch this day. */
   incidents: z.array(z.string()),
+  /** Seconds of major/full outage (weight 1); on an official Statuspage strip, the page's own `m`. */
+  majorSeconds: z.number().optional(),
+  /** Seconds of partial outage (weight 0.3); on an official Statuspage strip, the page's own `p`. */
+  partialSeconds: z.number().optional(),
+  /** Seconds of degraded performance (weight 0). */
+  degradedSeconds: z.number().optional(),
+  /**
+   * Nothing is known about this day: before the data begins, after an official figure's last
+   * day, or (observed) no check at all. Drawn as no-data; absent means false.
+   */
+  noData: z.boolean().optional(),
 });
 export type DayBar = z.infer<typeof DayBarSchema>;
 
@@ -75,13 +95,48 @@ export type DayBar = z.infer<typeof DayBarSchema>;
 export const UPTIME_SOURCES = ['official', 'incidents', 'observed'] as const;
 export type UptimeSource = (typeof UPTIME_SOURCES)[number];
 
-/** Uptime over the last 90 days with the figure's provenance. */
+/** The component with the lowest figure in a window. `name` may be empty when the source has none. */
+export const UptimeWorstSchema = z.object({ id: z.string(), name: z.string(), percent: z.number() });
+export type UptimeWorst = z.infer<typeof UptimeWorstSchema>;
+
+/** How a provider-level figure is made from its components' figures. */
+export const UptimeBasisSchema = z.object({
+  /** `mean`: the average of the components' figures; `own`: the provider's own record. */
+  method: z.enum(['mean', 'own']),
+  /** How many components were averaged. */
+  components: z.number(),
+  worst90: UptimeWorstSchema.nullable(),
+  worst30: UptimeWorstSchema.nullable(),
+});
+export type UptimeBasis = z.infer<typeof UptimeBasisSchema>;
+
+/**
+ * Uptime over the last 90 days with the figure's provenance. Every field after `coversDays` is
+ * optional, so records stored before they existed still read.
+ */
 export const UptimeSchema = z.object({
+  /** The 90-day figure, two decimals; null when the data does not cover the window. */
   percent90d: z.number().nullable(),
+  /** The 30-day figure, two decimals; null when the data does not cover the window. */
   percent30d: z.number().nullable(),
   days: z.array(DayBarSchema),
   source: z.enum(UPTIME_SOURCES),
+  /** Days with data among the 90. */
   coversDays: z.number(),
+  /** First day (`YYYY-MM-DD`) the data covers, when it begins inside the window (or, observed, at install). */
+  since: z.string().nullable().optional(),
+  /** The figure over the covered part, shown as "since <date>" where a window is not covered. */
+  percentSince: z.number().nullable().optional(),
+  /** Until when the figures hold (ms): an official page's last day or the read's time. */
+  asOf: z.number().nullable().optional(),
+  /** Provider level: what the figure is (average of N components, the lowest named). */
+  basis: UptimeBasisSchema.nullable().optional(),
+  /** Incidents in the window that name no component: listed on the bars, not counted. */
+  uncounted: z.number().optional(),
+  /** A Statuspage group row (its figure is the page's, but it is not a component of the summary). */
+  group: z.boolean().optional(),
+  /** The official page's ETag, for a conditional re-read. */
+  etag: z.string().nullable().optional(),
 });
 export type Uptime = z.infer<typeof UptimeSchema>;
 

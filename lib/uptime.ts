@@ -1,27 +1,30 @@
 /**
- * Uptime over the last 90 UTC days (design.md §5), from any of three sources: the provider's own
- * figures (`official`), its recent incidents (`incidents`) or what this extension saw
- * (`observed`). Pure and zod-free, so views may import it too.
+ * Uptime over the last 90 UTC days, from any of three sources: the provider's own figures
+ * (`official`), its recent incidents (`incidents`, an estimate) or what this extension saw
+ * (`observed`). Pure and zod-free, so views may import it too. Formulas and the checks on real
+ * captures: docs/UPTIME.md.
  *
- * All three sources are reduced to time intervals of one level (`outage`, `degraded`, and for
- * observed data `maintenance` and `unknown`) and then measured the same way by `buildUptime`:
+ * One measure for every source, the one Atlassian Statuspage publishes:
  *
- * - The window is the 90 UTC days ending today (today counts up to `now`); the 30-day figure uses
- *   the last 30 of those days. The day bars are exactly these 90 days, oldest first.
- * - Only the *covered* part of a window counts: from `coverStart` (where the source's knowledge
- *   begins) to `now`. Days wholly before it are `unknown` bars.
- * - Intervals of one level are merged before measuring, so overlapping incidents are not counted
- *   twice and a day never holds more than 1440 minutes of one level. Degraded time that is also
- *   outage time counts as outage only, so `outageMinutes + degradedMinutes ≤ 1440`.
- * - `percent = 100 × (1 − outage time / (covered time − unknown time))` over the window's covered
- *   part; `null` when that is empty. Degraded and maintenance time count as up; `unknown` time
- *   (observed only: no usable reading) counts neither as up nor as down.
- * - A day's `level` is the worst seen that day in the order outage > degraded > maintenance >
- *   operational; `unknown` when nothing of it is covered or it was unknown throughout.
- * - `coversDays` is the number of day bars from `coverStart`'s day to today, 1…90.
+ *     percent = floor2(100 × (1 − (major + 0.3 × partial) / known time))
+ *
+ * - `major` is time in major (full) outage, weight 1; `partial` time in partial outage, weight 0.3;
+ *   degraded performance and maintenance weigh 0 (they count as up, and show on the bars).
+ * - At any instant only the worst state counts (major > partial > degraded > maintenance), so
+ *   overlapping incidents are never counted twice and a day never holds more than 24 h.
+ * - `known time` is the window's covered part less the time without a usable reading (`unknown`,
+ *   observed only) and the time with no check at all (`gaps`: browser closed, machine asleep).
+ * - `floor2` truncates to two decimals, as the status pages do (99.999 shows as 99.99, never 100).
+ *
+ * The window is the 90 UTC days ending today (today counts up to `now`); the 30-day figure uses the
+ * last 30 of them. The day bars are exactly these 90 days, oldest first; a day with no data at all
+ * is a `noData` bar. For the estimates (`coverage: 'strict'`) a window the data does not reach back
+ * to the start of has no figure (null): the figure over the covered part is `percentSince`, shown
+ * as "since <date>". Official figures are the page's own (`coverage: 'lenient'`): a component the
+ * page started showing inside the window has its figure over its own days, as on the page.
  */
-import { worstProviderLevel, type Level } from './levels';
-import type { DayBar, Incident, Uptime, UptimeSource } from './model';
+import type { Level } from './levels';
+import type { DayBar, Incident, Uptime, UptimeSource, UptimeWorst } from './model';
 
 /** One day in ms. */
 export const DAY_MS = 86_400_000;
@@ -29,6 +32,8 @@ export const DAY_MS = 86_400_000;
 export const WINDOW_DAYS = 90;
 /** Days of the short figure. */
 export const SHORT_WINDOW_DAYS = 30;
+/** Weight of partial outage time against major outage time (Statuspage's, and incident.io's). */
+export const PARTIAL_WEIGHT = 0.3;
 
 /** A half-open time interval `[start, end)` in ms. */
 export interface Interval {
@@ -40,6 +45,9 @@ export interface Interval {
 export interface LabelledInterval extends Interval {
   title: string;
 }
+
+/** How much a state counts as down: `major` 1, `partial` 0.3, `degraded` 0 (up, but shown). */
+export type Severity = 'major' | 'partial' | 'degraded';
 
 /** Start of the UTC day holding `ms`. */
 export function startOfUtcDay(ms: number): number {
@@ -66,6 +74,29 @@ export function dayKeys(now: number, days: number = WINDOW_DAYS): string[] {
 export function daysCovered(from: number, now: number): number {
   const days = Math.floor((startOfUtcDay(now) - startOfUtcDay(from)) / DAY_MS) + 1;
   return Math.min(WINDOW_DAYS, Math.max(1, days));
+}
+
+/** Truncates to two decimals (99.999 → 99.99), robust to float error (99.87 stays 99.87). */
+export function floor2(value: number): number {
+  return Math.floor(value * 100 + 1e-9) / 100;
+}
+
+/** Rounds to two decimals (incident.io publishes rounded figures). */
+export function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/**
+ * Statuspage's own figure: `floor2(100 × (1 − (m + 0.3 × p) / (days × 86400)))`, computed in
+ * integers (tenths of a second) so that the truncation is exact; null for zero days.
+ */
+export function statuspagePercent(majorSeconds: number, partialSeconds: number, days: number): number | null {
+  if (!(days > 0)) return null;
+  const total = days * 864_000; // tenths of a second
+  const weighted = 10 * Math.max(0, majorSeconds) + 3 * Math.max(0, partialSeconds);
+  const up = Math.max(0, total - weighted);
+  const hundredths = Number.isInteger(weighted) ? Math.floor((10_000 * up) / total) : Math.floor((10_000 * up) / total + 1e-9);
+  return hundredths / 100;
 }
 
 /** Sorts and merges overlapping or touching intervals; drops empty ones. */
@@ -107,96 +138,247 @@ function clip(list: readonly Interval[], from: number, to: number): Interval[] {
   return mergeIntervals(list.map((i) => ({ start: Math.max(i.start, from), end: Math.min(i.end, to) })));
 }
 
+/** `list` less everything in `taken` (any number of merged lists). */
+function exclusive(list: readonly Interval[], ...taken: ReadonlyArray<readonly Interval[]>): Interval[] {
+  return subtractIntervals(list, mergeIntervals(taken.flat()));
+}
+
 /** Whole minutes for a bar; any non-zero time shows as at least 1 minute. */
 function minutes(ms: number): number {
   return ms > 0 ? Math.max(1, Math.round(ms / 60_000)) : 0;
 }
 
+/** A day with no data. */
+export function noDataDay(date: string): DayBar {
+  return { date, level: 'unknown', outageMinutes: 0, degradedMinutes: 0, incidents: [], noData: true };
+}
+
+// Day bars: the worst state seen that day; `unknown` only when nothing else was.
+const DAY_RANK: Readonly<Record<Level, number>> = { outage: 4, degraded: 3, maintenance: 2, operational: 1, unknown: 0 };
+
+/** The worse of two day levels (outage > degraded > maintenance > operational > unknown). */
+export function worseDayLevel(a: Level, b: Level): Level {
+  return DAY_RANK[b] > DAY_RANK[a] ? b : a;
+}
+
 /** What `buildUptime` measures. */
 export interface UptimeInput {
   now: number;
-  /** Where the source's knowledge begins (ms); earlier time is not covered. */
-  coverStart: number;
+  /** Where the source's knowledge begins (ms); `null`: it covers the whole window. */
+  coverStart: number | null;
   source: UptimeSource;
-  outage: readonly Interval[];
-  degraded: readonly Interval[];
+  /** Time in major (full) outage, weight 1. */
+  major?: readonly Interval[];
+  /** Same as `major` (older name). */
+  outage?: readonly Interval[];
+  /** Time in partial outage, weight 0.3. */
+  partial?: readonly Interval[];
+  /** Time in degraded performance: counted as up, shown on the bar. */
+  degraded?: readonly Interval[];
   /** Time in maintenance: counted as up, shown on the bar. */
   maintenance?: readonly Interval[];
-  /** Time without a usable reading: excluded from the percentages. */
+  /** Time without a usable reading: excluded from the percentages (`unknown` bars). */
   unknown?: readonly Interval[];
+  /** Time with no check at all: excluded from the percentages, drawn as no-data. */
+  gaps?: readonly Interval[];
   /** Titles listed on each day their interval touches (zero-length intervals included). */
   labels?: readonly LabelledInterval[];
-}
-
-/**
- * The percentage over the covered part of `[from, now)`: `100 × (1 − outage / (covered −
- * unknown))`, or null when nothing of it is covered.
- */
-export function percentOver(outage: readonly Interval[], unknown: readonly Interval[], from: number, now: number): number | null {
-  if (from >= now) return null;
-  const known = now - from - overlapMs(unknown, from, now);
-  if (known <= 0) return null;
-  const down = overlapMs(outage, from, now);
-  return Math.min(100, Math.max(0, 100 * (1 - down / known)));
+  /** `strict` (default, estimates): no figure for a window not wholly covered. `lenient`: over the covered part. */
+  coverage?: 'strict' | 'lenient';
+  /** `floor` (default, as Statuspage) or `round` (as incident.io) to two decimals. */
+  rounding?: 'floor' | 'round';
 }
 
 /** The core measure shared by every source (see the module comment for the formula). */
 export function buildUptime(input: UptimeInput): Uptime {
   const { now, source } = input;
   const first = windowStart(now, WINDOW_DAYS);
-  const coverStart = Math.max(input.coverStart, first);
-  const outage = clip(input.outage, coverStart, now);
-  const degraded = subtractIntervals(clip(input.degraded, coverStart, now), outage);
-  const maintenance = subtractIntervals(subtractIntervals(clip(input.maintenance ?? [], coverStart, now), outage), degraded);
-  const unknown = subtractIntervals(
-    subtractIntervals(subtractIntervals(clip(input.unknown ?? [], coverStart, now), outage), degraded),
-    maintenance,
-  );
-  const labels = [...(input.labels ?? [])].sort((a, b) => a.start - b.start);
+  const coverStart = input.coverStart === null ? first : Math.max(input.coverStart, first);
+  const within = (list: readonly Interval[] | undefined) => clip(list ?? [], coverStart, now);
+  const gaps = within(input.gaps);
+  const major = exclusive(within([...(input.major ?? []), ...(input.outage ?? [])]), gaps);
+  const partial = exclusive(within(input.partial), major, gaps);
+  const degraded = exclusive(within(input.degraded), major, partial, gaps);
+  const maintenance = exclusive(within(input.maintenance), major, partial, degraded, gaps);
+  const unknown = exclusive(within(input.unknown), major, partial, degraded, maintenance, gaps);
+  const round = input.rounding === 'round' ? round2 : floor2;
 
+  const measure = (from: number): number | null => {
+    if (from >= now) return null;
+    const known = now - from - overlapMs(unknown, from, now) - overlapMs(gaps, from, now);
+    if (known <= 0) return null;
+    const down = 10 * overlapMs(major, from, now) + 3 * overlapMs(partial, from, now);
+    return round(Math.min(100, Math.max(0, 100 - (100 * down) / (10 * known))));
+  };
+  const start30 = windowStart(now, SHORT_WINDOW_DAYS);
+  const covers = (start: number) => input.coverStart === null || input.coverStart <= start;
+  const lenient = input.coverage === 'lenient';
+  const percent90d = lenient || covers(first) ? measure(coverStart) : null;
+  const percent30d = lenient || covers(start30) ? measure(Math.max(coverStart, start30)) : null;
+
+  const labels = [...(input.labels ?? [])].sort((a, b) => a.start - b.start);
   const days: DayBar[] = [];
   for (let i = 0; i < WINDOW_DAYS; i++) {
     const dayStart = first + i * DAY_MS;
     const dayEnd = Math.min(dayStart + DAY_MS, now);
     const from = Math.max(dayStart, coverStart);
-    const covered = Math.max(0, dayEnd - from);
-    const outageMs = overlapMs(outage, from, dayEnd);
+    const span = Math.max(0, dayEnd - from);
+    const gapMs = overlapMs(gaps, from, dayEnd);
+    const isToday = i === WINDOW_DAYS - 1;
+    // Today is covered from its first instant (unless unchecked); other days need covered time.
+    const noData = isToday ? coverStart > now || (span > 0 && gapMs >= span) : span - gapMs <= 0;
+    const date = dayKey(dayStart);
+    if (noData) {
+      days.push(noDataDay(date));
+      continue;
+    }
+    const majorMs = overlapMs(major, from, dayEnd);
+    const partialMs = overlapMs(partial, from, dayEnd);
     const degradedMs = overlapMs(degraded, from, dayEnd);
     const maintenanceMs = overlapMs(maintenance, from, dayEnd);
     const unknownMs = overlapMs(unknown, from, dayEnd);
-    const seen: Level[] = [];
-    if (outageMs > 0) seen.push('outage');
-    if (degradedMs > 0) seen.push('degraded');
-    if (maintenanceMs > 0) seen.push('maintenance');
-    if (covered - outageMs - degradedMs - maintenanceMs - unknownMs > 0) seen.push('operational');
+    let level: Level = 'unknown';
+    if (majorMs > 0) level = 'outage';
+    else if (partialMs > 0 || degradedMs > 0) level = 'degraded';
+    else if (maintenanceMs > 0) level = 'maintenance';
+    else if (span - gapMs - unknownMs > 0 || span === 0) level = 'operational';
     const titles = new Set<string>();
     for (const l of labels) {
       const touches = l.start < dayStart + DAY_MS && (l.end > dayStart || l.start >= dayStart);
       if (touches && l.start <= now) titles.add(l.title);
     }
     days.push({
-      date: dayKey(dayStart),
-      level: covered > 0 ? worstProviderLevel(seen) : 'unknown',
-      outageMinutes: minutes(outageMs),
-      degradedMinutes: minutes(degradedMs),
+      date,
+      level,
+      outageMinutes: minutes(majorMs),
+      degradedMinutes: minutes(partialMs + degradedMs),
       incidents: [...titles],
+      majorSeconds: Math.round(majorMs / 1000),
+      partialSeconds: Math.round(partialMs / 1000),
+      degradedSeconds: Math.round(degradedMs / 1000),
     });
   }
 
+  const coversWindow = covers(first);
   return {
-    percent90d: percentOver(outage, unknown, coverStart, now),
-    percent30d: percentOver(outage, unknown, Math.max(coverStart, windowStart(now, SHORT_WINDOW_DAYS)), now),
+    percent90d,
+    percent30d,
     days,
     source,
-    coversDays: daysCovered(input.coverStart, now),
+    coversDays: days.filter((d) => !d.noData).length,
+    since: input.coverStart !== null && input.coverStart > first ? dayKey(input.coverStart) : null,
+    percentSince: !lenient && !coversWindow ? measure(coverStart) : null,
   };
 }
 
-/** Which impact counts as which level for the `incidents` source. */
-export function impactLevel(impact: string): 'outage' | 'degraded' | null {
-  if (impact === 'major' || impact === 'critical') return 'outage';
-  if (impact === 'minor') return 'degraded';
-  return null;
+// ————————————————————————————————————————————— provider level from components
+
+/** One component's figure, for `aggregateUptime`. */
+export interface ComponentFigure {
+  id: string;
+  /** Display name; may be empty (views fill it in from the snapshot). */
+  name: string;
+  uptime: Uptime;
+}
+
+function mean(values: readonly number[]): number | null {
+  return values.length ? floor2(values.reduce((a, b) => a + b, 0) / values.length) : null;
+}
+
+function worstOf(parts: readonly ComponentFigure[], pick: (u: Uptime) => number | null | undefined): UptimeWorst | null {
+  let worst: UptimeWorst | null = null;
+  for (const p of parts) {
+    const value = pick(p.uptime);
+    if (value === null || value === undefined) continue;
+    if (!worst || value < worst.percent) worst = { id: p.id, name: p.name, percent: value };
+  }
+  return worst;
+}
+
+/**
+ * A provider-level figure from its components' figures: each window's figure is the **average** of
+ * the components' figures for that window (so never lower than every component's), and the lowest
+ * component is named per window (`basis`). Each day bar shows the worst component's state that day,
+ * the longest outage of any component (seconds, minutes: the maximum, not a sum) and every title;
+ * a day is no-data only when it is for every component. `extraLabels` lists more titles (incidents
+ * that name no component). Group rows (`uptime.group`) must not be passed.
+ */
+export function aggregateUptime(
+  parts: readonly ComponentFigure[],
+  source: UptimeSource,
+  extra: { labels?: readonly LabelledInterval[]; now?: number; uncounted?: number } = {},
+): Uptime {
+  const dates: string[] = [];
+  const byDate = new Map<string, DayBar[]>();
+  for (const p of parts) {
+    for (const d of p.uptime.days) {
+      let list = byDate.get(d.date);
+      if (!list) {
+        byDate.set(d.date, (list = []));
+        dates.push(d.date);
+      }
+      list.push(d);
+    }
+  }
+  dates.sort();
+  const extraTitles = new Map<string, string[]>();
+  if (extra.labels?.length && extra.now !== undefined) {
+    for (const l of extra.labels) {
+      if (l.start > extra.now) continue;
+      for (let day = startOfUtcDay(l.start); day <= Math.max(startOfUtcDay(l.start), startOfUtcDay(Math.max(l.start, l.end - 1))); day += DAY_MS) {
+        const key = dayKey(day);
+        extraTitles.set(key, [...(extraTitles.get(key) ?? []), l.title]);
+      }
+    }
+  }
+  const days: DayBar[] = dates.slice(-WINDOW_DAYS).map((date) => {
+    const list = byDate.get(date) ?? [];
+    const known = list.filter((d) => !d.noData);
+    const titles = new Set<string>([...list.flatMap((d) => d.incidents), ...(extraTitles.get(date) ?? [])]);
+    if (!known.length) return { ...noDataDay(date), incidents: [...titles] };
+    const max = (f: (d: DayBar) => number | undefined) => Math.max(0, ...known.map((d) => f(d) ?? 0));
+    return {
+      date,
+      level: known.reduce<Level>((w, d) => worseDayLevel(w, d.level), 'unknown'),
+      outageMinutes: max((d) => d.outageMinutes),
+      degradedMinutes: max((d) => d.degradedMinutes),
+      incidents: [...titles],
+      majorSeconds: max((d) => d.majorSeconds),
+      partialSeconds: max((d) => d.partialSeconds),
+      degradedSeconds: max((d) => d.degradedSeconds),
+    };
+  });
+  const values = (pick: (u: Uptime) => number | null | undefined) =>
+    parts.map((p) => pick(p.uptime)).filter((v): v is number => v !== null && v !== undefined);
+  const asOfs = values((u) => u.asOf);
+  const sinces = parts.map((p) => p.uptime.since ?? null);
+  return {
+    percent90d: mean(values((u) => u.percent90d)),
+    percent30d: mean(values((u) => u.percent30d)),
+    days,
+    source,
+    coversDays: Math.max(0, ...parts.map((p) => p.uptime.coversDays)),
+    since: sinces.length && sinces.every((s) => s !== null) ? [...(sinces as string[])].sort()[0]! : null,
+    percentSince: mean(values((u) => u.percentSince)),
+    ...(asOfs.length ? { asOf: Math.min(...asOfs) } : {}),
+    basis: { method: 'mean', components: parts.length, worst90: worstOf(parts, (u) => u.percent90d), worst30: worstOf(parts, (u) => u.percent30d) },
+    ...(extra.uncounted ? { uncounted: extra.uncounted } : {}),
+  };
+}
+
+// ————————————————————————————————————————————— the `incidents` estimate
+
+/** How many incidents `incidents.json` returns at most, per platform (Statuspage: the 50 most recent). */
+export const INCIDENT_LIST_CAP: Readonly<Record<string, number>> = { statuspage: 50 };
+/**
+ * For other platforms the cap is not documented; incident.io's compatible layer was seen returning
+ * 25. The smaller number is the safe one: a shorter list is then never mistaken for a complete one.
+ */
+export const DEFAULT_INCIDENT_LIST_CAP = 25;
+
+/** The most incidents a platform's list holds. */
+export function incidentListCap(platform: string | undefined): number {
+  return (platform && Object.hasOwn(INCIDENT_LIST_CAP, platform) ? INCIDENT_LIST_CAP[platform] : undefined) ?? DEFAULT_INCIDENT_LIST_CAP;
 }
 
 /**
@@ -212,89 +394,249 @@ export function incidentInterval(incident: Pick<Incident, 'startedAt' | 'created
   return { start, end };
 }
 
-/** Start of the `incidents` source's coverage: the UTC day of the oldest incident, or today. */
-export function incidentsCoverStart(incidents: readonly Incident[], now: number): number {
+/**
+ * Where an incident list's knowledge begins, decided on the list **as read** (before any pruning):
+ * `null` (it covers every window) when it holds fewer incidents than the platform returns at most
+ * (`cap`), since it is then complete back to the page's creation; otherwise the start of its oldest
+ * incident: incidents before that may have been pushed out of the list. A window is covered only
+ * when this is at or before the window's start.
+ */
+export function incidentsCoverStart(list: readonly Incident[], now: number, cap: number): number | null {
+  if (list.length < cap) return null;
   let oldest = now;
-  for (const incident of incidents) {
+  for (const incident of list) {
     const interval = incidentInterval(incident, now);
     if (interval) oldest = Math.min(oldest, interval.start);
   }
-  return startOfUtcDay(oldest);
+  return oldest;
+}
+
+/** A component status (Statuspage or incident.io) → how it is charged; null: up. */
+export function statusSeverity(status: string | null | undefined): Severity | null {
+  switch (status) {
+    case 'major_outage':
+    case 'full_outage':
+      return 'major';
+    case 'partial_outage':
+      return 'partial';
+    case 'degraded_performance':
+      return 'degraded';
+    default:
+      return null;
+  }
 }
 
 /**
- * Uptime from a provider's recent incidents (source `incidents`): outage time from `major` and
- * `critical` incidents, degraded time from `minor` ones, each from its start to its resolution
- * (or `now`). Coverage begins on the UTC day of the oldest incident (`coversDays` 1…90); with no
- * incidents at all, today only. `coverStart` may be given to measure a subset (one component's
- * incidents) over the provider's coverage.
+ * An incident's impact → the state of a component it names without saying which (Statuspage
+ * derives the impact the same way: critical = major outage, major = partial outage, minor =
+ * degraded performance). Used only for named components, never for the whole provider.
  */
-export function uptimeFromIncidents(incidents: readonly Incident[], now: number, coverStart?: number): Uptime {
-  const outage: Interval[] = [];
-  const degraded: Interval[] = [];
-  const labels: LabelledInterval[] = [];
+export function impactSeverity(impact: string): Severity | null {
+  if (impact === 'critical') return 'major';
+  if (impact === 'major') return 'partial';
+  if (impact === 'minor') return 'degraded';
+  return null;
+}
+
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { major: 3, partial: 2, degraded: 1 };
+
+/** A charged stretch of one component. */
+export interface Segment extends Interval {
+  severity: Severity;
+}
+
+/**
+ * What one incident charges to each component it names, by component id:
+ * - a component whose status the updates set (`componentChanges`) is charged each status from the
+ *   update that set it to the next change or the incident's end (two changes at one instant: the
+ *   worse); nothing before its first change;
+ * - a component named without any status (`componentIds` only) is charged, for the incident's
+ *   whole duration, the state its `impact` stands for (see `impactSeverity`).
+ * An incident that names no component charges nothing.
+ */
+export function incidentSegments(incident: Incident, now: number): Map<string, Segment[]> {
+  const out = new Map<string, Segment[]>();
+  const interval = incidentInterval(incident, now);
+  if (!interval) return out;
+  const changes = new Map<string, Array<{ at: number; severity: Severity | null }>>();
+  for (const change of incident.componentChanges ?? []) {
+    const at = Date.parse(change.at);
+    if (Number.isNaN(at)) continue;
+    const list = changes.get(change.id) ?? [];
+    const severity = statusSeverity(change.status);
+    const same = list.find((c) => c.at === at);
+    if (same) {
+      if (severity && (!same.severity || SEVERITY_RANK[severity] > SEVERITY_RANK[same.severity])) same.severity = severity;
+    } else list.push({ at, severity });
+    changes.set(change.id, list);
+  }
+  const ids = new Set([...incident.componentIds, ...changes.keys()]);
+  for (const id of ids) {
+    const segments: Segment[] = [];
+    const list = changes.get(id)?.sort((a, b) => a.at - b.at);
+    if (list?.length) {
+      list.forEach((c, i) => {
+        const start = Math.max(c.at, interval.start);
+        const end = Math.min(list[i + 1]?.at ?? interval.end, interval.end);
+        if (c.severity && end > start) segments.push({ start, end, severity: c.severity });
+      });
+    } else {
+      const severity = impactSeverity(incident.impact);
+      if (severity && interval.end > interval.start) segments.push({ ...interval, severity });
+    }
+    out.set(id, segments);
+  }
+  return out;
+}
+
+/** The `incidents` estimate of a provider and of each of its components. */
+export interface IncidentsEstimate {
+  uptime: Uptime;
+  components: Record<string, Uptime>;
+  /** Incidents that charged some component (0 with incidents present: the source names none). */
+  charged: number;
+}
+
+/**
+ * Uptime estimated from a provider's incidents (source `incidents`): each component is charged the
+ * time the incidents naming it put it in partial or major outage (see `incidentSegments`), with the
+ * weights of the official figures; the provider figure is the average of its components'
+ * (`aggregateUptime`) over `components` (the snapshot's; when empty, those the incidents name).
+ * `coverStart` comes from `incidentsCoverStart` on the list as read. The provider strip lists
+ * every incident; those naming no component are counted in `uncounted`.
+ */
+export function estimateFromIncidents(
+  incidents: readonly Incident[],
+  now: number,
+  options: { coverStart: number | null; components?: ReadonlyArray<{ id: string; name: string }> },
+): IncidentsEstimate {
+  const segments = new Map<string, Segment[]>();
+  const labelsOf = new Map<string, LabelledInterval[]>();
+  const allLabels: LabelledInterval[] = [];
+  const named = new Map<string, string>();
+  let uncounted = 0;
+  let chargedCount = 0;
+  const windowFrom = Math.max(windowStart(now, WINDOW_DAYS), options.coverStart ?? -Infinity);
   for (const incident of incidents) {
     const interval = incidentInterval(incident, now);
     if (!interval) continue;
-    labels.push({ ...interval, title: incident.title });
-    const level = impactLevel(incident.impact);
-    if (level === 'outage') outage.push(interval);
-    else if (level === 'degraded') degraded.push(interval);
+    const label = { ...interval, title: incident.title };
+    allLabels.push(label);
+    const charged = incidentSegments(incident, now);
+    if (charged.size === 0 && interval.end >= windowFrom && interval.start <= now) uncounted++;
+    if (charged.size > 0) chargedCount++;
+    const names = incident.componentNames.length === incident.componentIds.length ? incident.componentNames : [];
+    incident.componentIds.forEach((id, i) => named.set(id, names[i] ?? named.get(id) ?? ''));
+    for (const [id, list] of charged) {
+      segments.set(id, [...(segments.get(id) ?? []), ...list]);
+      labelsOf.set(id, [...(labelsOf.get(id) ?? []), label]);
+      if (!named.has(id)) named.set(id, '');
+    }
   }
-  return buildUptime({
-    now,
-    coverStart: coverStart ?? incidentsCoverStart(incidents, now),
-    source: 'incidents',
-    outage,
-    degraded,
-    labels,
-  });
+  const targets = options.components?.length ? options.components : [...named].map(([id, name]) => ({ id, name }));
+  const components: Record<string, Uptime> = {};
+  for (const { id } of targets) {
+    const list = segments.get(id) ?? [];
+    components[id] = buildUptime({
+      now,
+      coverStart: options.coverStart,
+      source: 'incidents',
+      major: list.filter((s) => s.severity === 'major'),
+      partial: list.filter((s) => s.severity === 'partial'),
+      degraded: list.filter((s) => s.severity === 'degraded'),
+      labels: labelsOf.get(id) ?? [],
+    });
+  }
+  const parts = targets.map(({ id, name }) => ({ id, name, uptime: components[id]! }));
+  const uptime = parts.length
+    ? aggregateUptime(parts, 'incidents', { labels: allLabels, now, uncounted })
+    : { ...buildUptime({ now, coverStart: options.coverStart, source: 'incidents', labels: allLabels }), percent30d: null, percent90d: null, percentSince: null, ...(uncounted ? { uncounted } : {}) };
+  return { uptime, components, charged: chargedCount };
 }
 
-/** Per component id: uptime from the incidents naming that component, over the provider's coverage. */
-export function componentUptimesFromIncidents(incidents: readonly Incident[], componentIds: readonly string[], now: number): Record<string, Uptime> {
-  const coverStart = incidentsCoverStart(incidents, now);
-  const out: Record<string, Uptime> = {};
-  for (const id of componentIds) out[id] = uptimeFromIncidents(incidents.filter((i) => i.componentIds.includes(id)), now, coverStart);
-  return out;
-}
+// ————————————————————————————————————————————— the `observed` record
 
 /** One level change seen by this extension (same shape as the stored `Transition`). */
 export interface LevelTransition {
   at: number;
   level: Level;
+  /** The raw status, where recorded: tells a partial outage from degraded performance. */
+  raw?: string;
+}
+
+/** How long a stretch between two checks may be before it counts as unchecked (≥ 90 s). */
+export function maxCheckGap(periodMs: number): number {
+  return Math.max(3 * periodMs, 90_000);
+}
+
+/**
+ * Time with no check at all, from the times of the checks that reached the page (sorted or not):
+ * after each check the level holds for one period; a stretch to the next check (or to `now`) longer
+ * than `maxCheckGap(periodMs)` is a gap from one period after the check until the next one.
+ */
+export function gapsFromChecks(checks: readonly number[], periodMs: number, now: number): Interval[] {
+  const sorted = [...checks].filter((t) => Number.isFinite(t) && t <= now).sort((a, b) => a - b);
+  const limit = maxCheckGap(periodMs);
+  const gaps: Interval[] = [];
+  sorted.forEach((at, i) => {
+    const next = sorted[i + 1] ?? now;
+    if (next - at > limit) gaps.push({ start: at + periodMs, end: next });
+  });
+  return gaps;
+}
+
+/**
+ * A compact trail of checks: spans of checks no more than `maxCheckGap(periodMs)` apart. Adds the
+ * check at `at` (extending the last span or starting one), drops spans that ended more than 90 days
+ * before `at` and keeps at most `max` spans. Pure; the input is not modified.
+ */
+export function addCheck(spans: readonly Interval[], at: number, periodMs: number, max = 400): Interval[] {
+  const cutoff = at - WINDOW_DAYS * DAY_MS;
+  const kept = spans.filter((s) => s.end >= cutoff).map((s) => ({ ...s }));
+  const last = kept[kept.length - 1];
+  if (last && at >= last.start && at - last.end <= maxCheckGap(periodMs)) last.end = Math.max(last.end, at);
+  else if (!last || at > last.end) kept.push({ start: at, end: at });
+  return kept.length > max ? kept.slice(kept.length - max) : kept;
+}
+
+/** The unchecked time between `since` and `now` given a trail of check spans (see `addCheck`). */
+export function gapsFromSpans(spans: readonly Interval[], since: number, now: number, periodMs: number): Interval[] {
+  const checked = mergeIntervals(spans.map((s) => ({ start: s.start, end: s.end + periodMs })));
+  return subtractIntervals([{ start: since, end: now }], checked);
 }
 
 /**
  * Uptime from what this extension saw (source `observed`): each transition's level holds until the
- * next one (the last until `now`); time before the first transition is `unknown`. `unknown` time
- * counts neither as up nor as down. Coverage begins at `since` (install); `coversDays` is 0 and
- * every bar `unknown` when nothing was observed yet.
+ * next one (the last until `now`); time before the first transition is `unknown`. An `outage`
+ * counts as major outage (a `raw` `partial_outage` as partial); `degraded` weighs 0, since the
+ * level alone cannot tell a partial outage from degraded performance. `gaps` (no check at all:
+ * see `gapsFromChecks`/`gapsFromSpans`) are left out of the figures and drawn as no-data. Coverage
+ * begins at `since` (install): windows reaching further back have no figure, only "since <date>".
  */
-export function uptimeFromObserved(transitions: readonly LevelTransition[], since: number | null, now: number): Uptime {
+export function uptimeFromObserved(transitions: readonly LevelTransition[], since: number | null, now: number, gaps: readonly Interval[] = []): Uptime {
   const sorted = [...transitions].sort((a, b) => a.at - b.at);
   const start = since ?? sorted[0]?.at ?? null;
   if (start === null || start > now) {
-    const empty = buildUptime({ now, coverStart: now, source: 'observed', outage: [], degraded: [], unknown: [] });
-    return { ...empty, coversDays: 0, percent30d: null, percent90d: null, days: empty.days.map((d) => ({ ...d, level: 'unknown' })) };
+    return { ...buildUptime({ now, coverStart: now + 1, source: 'observed' }), coversDays: 0, percent30d: null, percent90d: null, percentSince: null, since: null };
   }
-  const buckets: Record<Level, Interval[]> = { outage: [], degraded: [], maintenance: [], unknown: [], operational: [] };
+  const buckets = { major: [] as Interval[], partial: [] as Interval[], degraded: [] as Interval[], maintenance: [] as Interval[], unknown: [] as Interval[] };
   const firstAt = sorted[0]?.at ?? now;
   if (firstAt > start) buckets.unknown.push({ start, end: Math.min(firstAt, now) });
   sorted.forEach((t, i) => {
     const end = Math.min(sorted[i + 1]?.at ?? now, now);
-    if (end > t.at) buckets[t.level].push({ start: t.at, end });
+    if (end <= t.at) return;
+    const piece = { start: t.at, end };
+    const raw = statusSeverity(t.raw);
+    if (t.level === 'outage') (raw === 'partial' ? buckets.partial : buckets.major).push(piece);
+    else if (t.level === 'degraded') (raw === 'partial' ? buckets.partial : buckets.degraded).push(piece);
+    else if (t.level === 'maintenance') buckets.maintenance.push(piece);
+    else if (t.level === 'unknown') buckets.unknown.push(piece);
   });
-  return buildUptime({
-    now,
-    coverStart: start,
-    source: 'observed',
-    outage: buckets.outage,
-    degraded: buckets.degraded,
-    maintenance: buckets.maintenance,
-    unknown: buckets.unknown,
-  });
+  const uptime = buildUptime({ now, coverStart: start, source: 'observed', ...buckets, gaps });
+  return { ...uptime, since: dayKey(start) };
 }
+
+// ————————————————————————————————————————————— choosing and ageing
 
 /**
  * The figure to show: the first available in the design's order of preference (official, then
@@ -303,6 +645,24 @@ export function uptimeFromObserved(transitions: readonly LevelTransition[], sinc
 export function preferredUptime(candidates: { official?: Uptime | null; incidents?: Uptime | null; observed?: Uptime | null }): Uptime | null {
   for (const u of [candidates.official, candidates.incidents, candidates.observed]) if (u && u.coversDays > 0) return u;
   return null;
+}
+
+/**
+ * An official figure as it stands at `now`: `asOf` is when its data ends (the page's last day, at
+ * most the read's time). While that is less than a day ago the strip is the page's own 90 days;
+ * older, the bars are laid on the current 90 UTC days, days after its last day being no-data (the
+ * figures stay the page's, and views show their date).
+ */
+export function officialAsOf(uptime: Uptime, fetchedAt: number, now: number): Uptime {
+  const asOf = Math.min(uptime.asOf ?? fetchedAt, fetchedAt);
+  if (now - asOf <= DAY_MS) return { ...uptime, asOf };
+  const byDate = new Map(uptime.days.map((d) => [d.date, d]));
+  return { ...uptime, asOf, days: dayKeys(now).map((date) => byDate.get(date) ?? noDataDay(date)) };
+}
+
+/** Is an official figure older than a day at `now`? */
+export function isOld(uptime: Uptime, now: number): boolean {
+  return uptime.source === 'official' && typeof uptime.asOf === 'number' && now - uptime.asOf > DAY_MS;
 }
 
 /**

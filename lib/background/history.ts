@@ -1,14 +1,21 @@
 /**
- * The heavier reads of design.md §4–§5, run after a poll: `incidents.json` (history) at most every
- * 10 minutes or at once when the set of active incidents changed, and official uptime figures at
- * most hourly. Both fail soft: a failed read keeps the stored entry, and a provider whose read just
- * failed is not asked again for a couple of minutes.
+ * The heavier reads run after a poll: `incidents.json` (history) at most every 10 minutes or at
+ * once when the set of active incidents changed, and official uptime figures at most hourly
+ * (conditionally, with the ETag of the last read, where the page sends one). Both fail soft: a
+ * failed read keeps the stored entry, and a provider whose read just failed is not asked again for
+ * a couple of minutes.
+ *
+ * The incident list is stored **as read**: whether it covers a window (it is complete when it holds
+ * fewer incidents than the platform returns at most, else it reaches back to its oldest incident)
+ * can only be decided on the whole list, so nothing is pruned before that (lib/uptime.ts,
+ * `incidentsCoverStart`). The list is bounded by the source (50 on Statuspage).
  */
 import type { ProviderId, ServiceStatus } from '../model';
 import type { FetchLike } from '../providers/http';
 import type { ProviderDefinition } from '../providers/types';
 import { historyItem, officialUptimeItem, type History, type HistoryEntry, type OfficialUptimeEntry, type Snapshots } from '../storage';
 import { incidentInterval, DAY_MS, WINDOW_DAYS } from '../uptime';
+import { NOT_MODIFIED } from '../providers/statuspage-uptime';
 import { readHistory, readOfficialUptime } from './stored';
 
 /** History is re-read at most this often unless the active incidents changed. */
@@ -56,7 +63,22 @@ export function shouldRefreshOfficialUptime(entry: OfficialUptimeEntry | undefin
   return age < 0 || age >= OFFICIAL_UPTIME_MAX_AGE_MS;
 }
 
-/** Drops incidents that ended more than 90 days before `now` (open ones always stay). */
+/** Most incidents kept per provider: more than any platform's list holds (Statuspage: 50). */
+export const MAX_STORED_INCIDENTS = 100;
+
+/**
+ * The list to store: as read (coverage is decided on the whole list), newest first, bounded by
+ * `MAX_STORED_INCIDENTS` (a longer list keeps its newest, and then never reads as complete).
+ */
+export function incidentsToStore<T extends HistoryEntry['incidents'][number]>(incidents: readonly T[]): T[] {
+  const sorted = [...incidents].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+  return sorted.length > MAX_STORED_INCIDENTS ? sorted.slice(0, MAX_STORED_INCIDENTS) : incidents.slice();
+}
+
+/**
+ * Drops incidents that ended more than 90 days before `now` (open ones always stay). For display
+ * only: never apply it to a list before its coverage is decided.
+ */
 export function pruneIncidents<T extends HistoryEntry['incidents'][number]>(incidents: readonly T[], now: number): T[] {
   const cutoff = now - WINDOW_DAYS * DAY_MS;
   return incidents.filter((i) => {
@@ -72,9 +94,9 @@ function recentlyFailed(failures: Map<string, number>, key: string, now: number)
 
 /**
  * Re-reads `incidents.json` for the providers whose status fetch succeeded in this poll, when due
- * (see `shouldRefreshHistory`), and stores the result in `historyItem` (incidents that ended more
- * than 90 days ago dropped). A failed read keeps the stored entry. Writes only when something was
- * read. Call after each poll with `ctx.after` and `ctx.succeeded`.
+ * (see `shouldRefreshHistory`), and stores the list as read in `historyItem` (see
+ * `incidentsToStore`). A failed read keeps the stored entry. Writes only when something was read.
+ * Call after each poll with `ctx.after` and `ctx.succeeded`.
  */
 export async function refreshHistory(deps: HistoryDeps, snapshots: Snapshots, succeeded: readonly ProviderId[]): Promise<void> {
   const failures = deps.failures ?? workerFailures;
@@ -97,7 +119,7 @@ export async function refreshHistory(deps: HistoryDeps, snapshots: Snapshots, su
         }
         failures.delete(key);
         const at = deps.now();
-        next[def.id] = { incidents: pruneIncidents(outcome.incidents, at), fetchedAt: at, activeKey };
+        next[def.id] = { incidents: incidentsToStore(outcome.incidents), fetchedAt: at, activeKey };
         changed = true;
       } catch {
         failures.set(key, deps.now());
@@ -110,7 +132,9 @@ export async function refreshHistory(deps: HistoryDeps, snapshots: Snapshots, su
 /**
  * Re-reads official uptime figures, at most hourly, for the providers whose adapter publishes them
  * (`fetchUptime`) and whose status fetch succeeded in this poll; stores them in
- * `officialUptimeItem`. Fails soft: a failed read keeps the stored entry. Call after each poll.
+ * `officialUptimeItem`. The read is conditional on the stored figures' ETag where there is one: a
+ * 304 keeps the figures and marks them read now. Fails soft: a failed read keeps the stored entry.
+ * Call after each poll.
  */
 export async function refreshOfficialUptime(deps: HistoryDeps, succeeded: readonly ProviderId[]): Promise<void> {
   const failures = deps.failures ?? workerFailures;
@@ -123,11 +147,17 @@ export async function refreshOfficialUptime(deps: HistoryDeps, succeeded: readon
       if (!fetchUptime || !succeeded.includes(def.id)) return;
       const key = `uptime:${def.id}`;
       const now = deps.now();
-      if (!shouldRefreshOfficialUptime(stored[def.id], now) || recentlyFailed(failures, key, now)) return;
+      const previous = stored[def.id];
+      if (!shouldRefreshOfficialUptime(previous, now) || recentlyFailed(failures, key, now)) return;
+      const etag = previous?.uptime.etag ?? null;
       try {
-        const outcome = await fetchUptime(def, { fetch: deps.fetch, now: deps.now });
+        const outcome = await fetchUptime(def, { fetch: deps.fetch, now: deps.now, etag });
         if (!outcome.ok) {
-          failures.set(key, deps.now());
+          if (previous && etag && outcome.error.httpStatus === NOT_MODIFIED) {
+            failures.delete(key);
+            next[def.id] = { ...previous, fetchedAt: deps.now() };
+            changed = true;
+          } else failures.set(key, deps.now());
           return;
         }
         failures.delete(key);

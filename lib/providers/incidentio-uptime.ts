@@ -1,6 +1,6 @@
 /**
  * incident.io's own uptime figures (source `official`), read from the page's undocumented native
- * endpoint `GET /proxy/<host>/component_impacts?start_at=…&end_at=…` (design.md §1, §5):
+ * endpoint `GET /proxy/<host>/component_impacts?start_at=…&end_at=…`:
  *
  * - `component_uptimes[]`: one row per component with `uptime` as a percentage, usually a string
  *   (`"99.92"`), and `data_available_since`. Group-level rows (`status_page_component_group_id`,
@@ -9,13 +9,31 @@
  *   `full_outage` | `partial_outage` | `degraded_performance`.
  * - `incident_links[]`: incident ids → titles.
  *
+ * The published 90-day figure weighs the impacts like Statuspage: full outage 1, partial outage
+ * 0.3, degraded performance 0, the worst impact at each instant, rounded to two decimals. Checked
+ * on the real capture (docs/UPTIME.md): recomputed over 91 days it reproduces all 37 published
+ * component figures. So the 30-day figure here is computed from the impacts with those weights and
+ * that rounding, the same measure as the published 90 days.
+ *
  * Undocumented, so it is read loosely and fails soft: any problem is an `{ ok: false }` outcome and
  * the caller keeps whatever it had.
  */
-import { componentLevel } from '../levels';
 import type { Uptime } from '../model';
 import { z } from '../zod';
-import { buildUptime, daysCovered, DAY_MS, WINDOW_DAYS, type Interval, type LabelledInterval } from '../uptime';
+import {
+  aggregateUptime,
+  buildUptime,
+  DAY_MS,
+  mergeIntervals,
+  overlapMs,
+  PARTIAL_WEIGHT,
+  statusSeverity,
+  subtractIntervals,
+  WINDOW_DAYS,
+  type ComponentFigure,
+  type Interval,
+  type LabelledInterval,
+} from '../uptime';
 import { fetchError, getJson, type FetchContext } from './http';
 import { lenientArray } from './statuspage-schema';
 import { plainLine } from './text';
@@ -57,12 +75,9 @@ export function parsePercent(value: string | number | null | undefined): number 
   return Number.isFinite(n) && n >= 0 && n <= 100 ? n : null;
 }
 
-function mean(values: readonly number[]): number | null {
-  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
-}
-
 interface ComponentData {
-  outage: Interval[];
+  major: Interval[];
+  partial: Interval[];
   degraded: Interval[];
   labels: LabelledInterval[];
   since: number | null;
@@ -70,87 +85,80 @@ interface ComponentData {
 }
 
 /**
- * The provider-level and per-component `official` uptime from a parsed response:
- * - per component: bars and `percent30d` from its impacts (`full_outage` → outage time,
- *   `partial_outage`/`degraded_performance` → degraded time, an open impact runs to `now`),
- *   `percent90d` = its published uptime (computed from the impacts when it has none), coverage
- *   from its `data_available_since`;
- * - provider: `percent90d` = mean of the published component uptimes; `percent30d` = mean of those
- *   components' 30-day figures; bars from every component's impacts together;
- *   `coversDays` = days since the earliest `data_available_since`, at most 90.
+ * The published figure recomputed from a component's impacts over `[from, to)`:
+ * `100 × (1 − (full + 0.3 × partial) / (to − from))`, the worst impact at each instant, unrounded.
+ * Used to check the published figures against their impacts (and to document the residual).
  */
-export function officialUptimeFrom(data: ComponentImpacts, now: number): { uptime: Uptime; components: Record<string, Uptime> } {
-  const queryStart = now - WINDOW_DAYS * DAY_MS;
+export function recomputeUptime(data: ComponentImpacts, componentId: string, from: number, to: number): number {
+  const c = collect(data, to).get(componentId);
+  if (!c || to <= from) return 100;
+  const major = mergeIntervals(c.major);
+  const partial = subtractIntervals(mergeIntervals(c.partial), major);
+  const down = overlapMs(major, from, to) + PARTIAL_WEIGHT * overlapMs(partial, from, to);
+  return 100 * (1 - down / (to - from));
+}
+
+function collect(data: ComponentImpacts, now: number): Map<string, ComponentData> {
   const titles = new Map<string, string>();
   for (const link of data.incident_links) titles.set(link.id, plainLine(link.name) || link.id);
-
   const byComponent = new Map<string, ComponentData>();
   const get = (id: string): ComponentData => {
     let entry = byComponent.get(id);
-    if (!entry) byComponent.set(id, (entry = { outage: [], degraded: [], labels: [], since: null, uptime: null }));
+    if (!entry) byComponent.set(id, (entry = { major: [], partial: [], degraded: [], labels: [], since: null, uptime: null }));
     return entry;
   };
-  const published = new Set<string>();
   for (const row of data.component_uptimes) {
     if (!row.component_id) continue; // group-level row
     const entry = get(row.component_id);
     const since = Date.parse(row.data_available_since ?? '');
     if (!Number.isNaN(since)) entry.since = since;
     entry.uptime = parsePercent(row.uptime);
-    if (entry.uptime !== null) published.add(row.component_id);
   }
-
-  const allOutage: Interval[] = [];
-  const allDegraded: Interval[] = [];
-  const allLabels: LabelledInterval[] = [];
   for (const impact of data.component_impacts) {
     const start = Date.parse(impact.start_at);
-    if (Number.isNaN(start) || start > now) continue;
+    if (Number.isNaN(start) || start > now || !impact.component_id) continue;
     const endRaw = impact.end_at ? Date.parse(impact.end_at) : now;
     const end = Number.isNaN(endRaw) ? start : Math.max(start, Math.min(endRaw, now));
-    const interval = { start, end };
-    const level = componentLevel(impact.status);
+    const severity = statusSeverity(impact.status);
+    if (!severity) continue;
+    const entry = get(impact.component_id);
+    entry[severity].push({ start, end });
     const title = impact.status_page_incident_id ? titles.get(impact.status_page_incident_id) : undefined;
-    const entry = impact.component_id ? get(impact.component_id) : null;
-    if (level === 'outage') {
-      entry?.outage.push(interval);
-      allOutage.push(interval);
-    } else if (level === 'degraded') {
-      entry?.degraded.push(interval);
-      allDegraded.push(interval);
-    } else continue;
-    if (title) {
-      entry?.labels.push({ ...interval, title });
-      allLabels.push({ ...interval, title });
-    }
+    if (title) entry.labels.push({ start, end, title });
   }
+  return byComponent;
+}
 
+/**
+ * The provider-level and per-component `official` uptime from a parsed response:
+ * - per component: bars and `percent30d` from its impacts (weights above, rounded like the
+ *   published figure; an open impact runs to `now`), `percent90d` = its published uptime (computed
+ *   the same way when it has none), coverage from its `data_available_since`;
+ * - provider: the average of the components with a published figure, per window, the lowest one
+ *   named (`aggregateUptime`).
+ */
+export function officialUptimeFrom(data: ComponentImpacts, now: number): { uptime: Uptime; components: Record<string, Uptime> } {
+  const queryStart = now - WINDOW_DAYS * DAY_MS;
   const components: Record<string, Uptime> = {};
-  const published90: number[] = [];
-  const published30: number[] = [];
-  let earliest: number | null = null;
-  for (const [id, c] of byComponent) {
-    const coverStart = c.since ?? queryStart;
-    earliest = earliest === null ? coverStart : Math.min(earliest, coverStart);
-    const computed = buildUptime({ now, coverStart, source: 'official', outage: c.outage, degraded: c.degraded, labels: c.labels });
-    components[id] = { ...computed, percent90d: c.uptime ?? computed.percent90d };
-    if (published.has(id) && c.uptime !== null) {
-      published90.push(c.uptime);
-      if (computed.percent30d !== null) published30.push(computed.percent30d);
-    }
+  const published: ComponentFigure[] = [];
+  for (const [id, c] of collect(data, now)) {
+    const coverStart = c.since !== null && c.since > queryStart ? c.since : null;
+    const computed = buildUptime({
+      now,
+      coverStart,
+      source: 'official',
+      major: c.major,
+      partial: c.partial,
+      degraded: c.degraded,
+      labels: c.labels,
+      coverage: 'lenient',
+      rounding: 'round',
+    });
+    components[id] = { ...computed, percent90d: c.uptime ?? computed.percent90d, asOf: now };
+    if (c.uptime !== null) published.push({ id, name: '', uptime: components[id]! });
   }
-
-  const coverStart = earliest ?? queryStart;
-  const overall = buildUptime({ now, coverStart, source: 'official', outage: allOutage, degraded: allDegraded, labels: allLabels });
-  return {
-    uptime: {
-      ...overall,
-      percent90d: mean(published90),
-      percent30d: published30.length ? mean(published30) : overall.percent30d,
-      coversDays: daysCovered(coverStart, now),
-    },
-    components,
-  };
+  const parts = published.length ? published : Object.entries(components).map(([id, uptime]) => ({ id, name: '', uptime }));
+  return { uptime: { ...aggregateUptime(parts, 'official'), asOf: now }, components };
 }
 
 /** Reads incident.io's official uptime for a provider. Never throws. */

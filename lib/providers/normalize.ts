@@ -72,6 +72,20 @@ function affected(raw: RawIncident): { ids: string[]; names: string[] } {
   return { ids: [...ids.keys()], names: [...ids.values()].filter(Boolean) };
 }
 
+/**
+ * The component statuses an incident's updates set (`affected_components[].new_status`), each at
+ * its update's time, oldest first: what the `incidents` uptime estimate charges per component.
+ */
+function componentChanges(raw: RawIncident): NonNullable<Incident['componentChanges']> {
+  const out: NonNullable<Incident['componentChanges']> = [];
+  for (const update of raw.incident_updates) {
+    const at = validIso(update.display_at ?? update.created_at);
+    if (!at) continue;
+    for (const c of update.affected_components) if (c.code && c.new_status) out.push({ id: c.code, status: c.new_status.toLowerCase(), at });
+  }
+  return out.sort((a, b) => a.at.localeCompare(b.at));
+}
+
 /** One raw incident → `Incident`, or null when it has no usable time. */
 export function normalizeIncident(raw: RawIncident, def: ProviderDefinition): Incident | null {
   const createdAt = validIso(raw.created_at) ?? validIso(raw.started_at) ?? validIso(raw.updated_at);
@@ -99,6 +113,7 @@ export function normalizeIncident(raw: RawIncident, def: ProviderDefinition): In
     componentIds: ids,
     componentNames: names,
     phases,
+    componentChanges: componentChanges(raw),
   };
 }
 

@@ -6,6 +6,7 @@ import { fetchError, getJson, httpGet, type FetchContext } from './http';
 import { statusFromHtml } from './html-fallback';
 import { normalizeIncident, normalizeSummary, sortIncidents } from './normalize';
 import { IncidentsSchema, SummarySchema } from './statuspage-schema';
+import { readStatuspageUptime } from './statuspage-uptime';
 import type { Adapter, HistoryOutcome, ProviderDefinition, StatusOutcome } from './types';
 import type { Incident } from '../model';
 
@@ -64,9 +65,10 @@ export async function readIncidents(def: ProviderDefinition, ctx: FetchContext):
   return { ok: true, incidents: sortIncidents(incidents), requests: 1 };
 }
 
-/** The Statuspage v2 adapter. */
+/** The Statuspage v2 adapter; official uptime from the page's HTML (`statuspage-uptime.ts`). */
 export const statuspageAdapter: Adapter = {
   platform: 'statuspage',
   fetchStatus: readSummary,
   fetchHistory: readIncidents,
+  fetchUptime: readStatuspageUptime,
 };

@@ -4,12 +4,12 @@
  */
 import { computed, type ReadonlySignal } from '@preact/signals';
 import type { ProviderId } from '../model';
-import { PROVIDER_INFO } from '../providers/catalog';
+import { catalogEntry, PROVIDER_INFO } from '../providers/catalog';
 import { isRenderableStatus } from '../status';
 import type { DashboardState } from './dashboard-state';
 import { providerHistory, type ProviderHistoryView } from './history-view';
 
-/** Per-provider history views derived from `state`. */
+/** Per-provider history views derived from `state`: the default services and any with a snapshot. */
 export function createHistoryState(state: DashboardState): ReadonlySignal<Partial<Record<ProviderId, ProviderHistoryView>>> {
   // Rounded up so data observed within the current minute is never "in the future".
   const minute = computed(() => Math.ceil(state.now.value / 60_000) * 60_000);
@@ -17,11 +17,13 @@ export function createHistoryState(state: DashboardState): ReadonlySignal<Partia
     const now = minute.value;
     const out: Partial<Record<ProviderId, ProviderHistoryView>> = {};
     // Reads the stored snapshots, not `state.views`, which changes with every clock tick.
-    for (const info of PROVIDER_INFO) {
-      const id = info.id;
-      const raw = state.snapshots.value[id];
+    const snapshots = state.snapshots.value;
+    const ids = [...new Set([...PROVIDER_INFO.map((info) => info.id), ...Object.keys(snapshots)])];
+    for (const id of ids) {
+      const raw = snapshots[id];
       const snapshot = isRenderableStatus(raw, id) ? raw : null;
-      out[id] = providerHistory(id, snapshot, state.history.value[id], state.officialUptime.value[id], state.observed.value, now);
+      const platform = PROVIDER_INFO.find((info) => info.id === id)?.platform ?? catalogEntry(id)?.platform;
+      out[id] = providerHistory(id, snapshot, state.history.value[id], state.officialUptime.value[id], state.observed.value, now, { platform });
     }
     return out;
   });

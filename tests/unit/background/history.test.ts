@@ -3,6 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   activeKeyOf,
   HISTORY_MAX_AGE_MS,
+  incidentsToStore,
+  MAX_STORED_INCIDENTS,
   pruneIncidents,
   refreshHistory,
   refreshOfficialUptime,
@@ -11,9 +13,10 @@ import {
   type HistoryDeps,
 } from '../../../lib/background/history';
 import { componentImpactsUrl } from '../../../lib/providers/incidentio-uptime';
+import { incidentsCoverStart } from '../../../lib/uptime';
 import { historyItem, officialUptimeItem, type HistoryEntry } from '../../../lib/storage';
 import type { Incident } from '../../../lib/model';
-import { def, fakeFetch, incidentsUrl, json, jsonFixture, makeStatus } from '../helpers';
+import { def, fakeFetch, html, incidentsUrl, json, jsonFixture, loadFixture, makeStatus } from '../helpers';
 
 const MIN = 60_000;
 const NOW = Date.parse('2026-09-15T12:22:10Z');
@@ -117,13 +120,23 @@ describe('refreshHistory', () => {
     expect((await historyItem.getValue()).anthropic?.activeKey).toBe('new1');
   });
 
-  it('drops incidents older than 90 days when storing', async () => {
-    const later = Date.parse('2026-11-01T00:00:00Z'); // cut-off 2026-08-03T00:00Z
+  it('stores the list as read, before any pruning: its coverage is decided on the whole list', async () => {
+    const later = Date.parse('2026-11-01T00:00:00Z'); // 15 of the 50 ended before the 90-day cut-off
     const { deps } = setup({ value: later });
     await refreshHistory(deps, { anthropic: makeStatus('anthropic') }, ['anthropic']);
     const kept = (await historyItem.getValue()).anthropic?.incidents ?? [];
-    expect(kept).toHaveLength(35);
-    expect(kept.every((i) => Date.parse(i.resolvedAt!) >= Date.parse('2026-08-03T00:00:00Z'))).toBe(true);
+    expect(kept).toHaveLength(50);
+    // Pruned first, the 35 left would read as a complete list (fewer than 50) covering every window.
+    expect(pruneIncidents(kept, later)).toHaveLength(35);
+    expect(incidentsCoverStart(kept, later, 50)).toBe(Date.parse('2026-07-22T17:27:36.516Z'));
+    expect(incidentsCoverStart(pruneIncidents(kept, later), later, 50)).toBeNull();
+  });
+
+  it('bounds a list longer than any platform returns to its newest', () => {
+    const many = Array.from({ length: MAX_STORED_INCIDENTS + 5 }, (_, i) => incident(`i${i}`, null, new Date(NOW - i * 60_000).toISOString()));
+    const kept = incidentsToStore(many);
+    expect(kept).toHaveLength(MAX_STORED_INCIDENTS);
+    expect(kept[0]!.id).toBe('i0');
   });
 
   it('keeps the stored entry when the read fails, and waits before asking again', async () => {
@@ -162,36 +175,71 @@ describe('refreshOfficialUptime', () => {
 
   const now = Date.parse('2025-04-10T00:00:00Z');
 
-  it('reads official figures hourly for providers with fetchUptime only, and fails soft', async () => {
+  it('reads official figures hourly (incident.io: component_impacts; Statuspage: the page HTML), and fails soft', async () => {
     const clock = { value: now };
     const url = () => componentImpactsUrl('https://status.openai.com', clock.value);
-    const fetch = fakeFetch({ [url()]: jsonFixture('openai/incidentio-proxy-component-impacts-90d-2025-04.json') });
-    const deps: HistoryDeps = { providers: [def('openai'), def('anthropic')], fetch, now: () => clock.value, failures: new Map() };
+    const fetch = fakeFetch({
+      [url()]: jsonFixture('openai/incidentio-proxy-component-impacts-90d-2025-04.json'),
+      'https://status.claude.com/': html(loadFixture('statuspage-html/page-5b4dcn321xtp-2021.html')),
+    });
+    const deps: HistoryDeps = { providers: [def('openai'), def('anthropic'), def('cursor')], fetch, now: () => clock.value, failures: new Map() };
 
     await refreshOfficialUptime(deps, ['openai', 'anthropic']);
-    expect(fetch.calls.map((c) => c.url)).toEqual([url()]);
+    expect(fetch.calls.map((c) => c.url).sort()).toEqual(['https://status.claude.com/', url()]);
     const stored = await officialUptimeItem.getValue();
     expect(stored.openai?.uptime.source).toBe('official');
-    expect(stored.openai?.uptime.percent90d).toBeCloseTo(99.917568, 5);
+    expect(stored.openai?.uptime.percent90d).toBe(99.91);
     expect(Object.keys(stored.openai?.components ?? {})).toHaveLength(37);
     expect(stored.openai?.fetchedAt).toBe(now);
-    expect(stored.anthropic).toBeUndefined();
+    expect(stored.anthropic?.components.xw9ff7ygkmwb?.percent90d).toBe(99.92);
+    expect(stored.cursor).toBeUndefined(); // its status fetch did not succeed in this poll
 
     clock.value = now + 59 * MIN;
-    await refreshOfficialUptime(deps, ['openai']);
-    expect(fetch.calls).toHaveLength(1);
-
-    // an hour later the endpoint fails: the stored figures stay
-    clock.value = now + 60 * MIN;
-    await refreshOfficialUptime(deps, ['openai']);
+    await refreshOfficialUptime(deps, ['openai', 'anthropic']);
     expect(fetch.calls).toHaveLength(2);
-    expect(fetch.unrouted).toHaveLength(1);
-    expect((await officialUptimeItem.getValue()).openai?.fetchedAt).toBe(now);
+
+    // an hour later the endpoints fail: the stored figures stay
+    clock.value = now + 60 * MIN;
+    fetch.routes.clear();
+    await refreshOfficialUptime(deps, ['openai', 'anthropic']);
+    expect(fetch.calls).toHaveLength(4);
+    expect(fetch.unrouted).toHaveLength(2);
+    const after = await officialUptimeItem.getValue();
+    expect(after.openai?.fetchedAt).toBe(now);
+    expect(after.anthropic?.fetchedAt).toBe(now);
+  });
+
+  it('re-reads a Statuspage page conditionally: a 304 keeps the figures and marks them read now', async () => {
+    const clock = { value: now };
+    const page = 'https://status.claude.com/';
+    const fetch = fakeFetch({ [page]: html(loadFixture('statuspage-html/page-5b4dcn321xtp-2021.html'), { headers: { etag: 'W/"p1"' } }) });
+    const deps: HistoryDeps = { providers: [def('anthropic')], fetch, now: () => clock.value, failures: new Map() };
+    await refreshOfficialUptime(deps, ['anthropic']);
+    const first = (await officialUptimeItem.getValue()).anthropic!;
+    expect(first.uptime.etag).toBe('W/"p1"');
+    expect(fetch.calls[0]!.headers['if-none-match']).toBeUndefined();
+
+    clock.value = now + 61 * MIN;
+    fetch.routes.set(page, { status: 304, headers: { etag: 'W/"p1"' } });
+    await refreshOfficialUptime(deps, ['anthropic']);
+    expect(fetch.calls[1]!.headers['if-none-match']).toBe('W/"p1"');
+    const second = (await officialUptimeItem.getValue()).anthropic!;
+    expect(second.fetchedAt).toBe(now + 61 * MIN);
+    expect(second.uptime).toEqual(first.uptime);
+    expect(second.components).toEqual(first.components);
+  });
+
+  it('a 304 without an ETag sent is a failure, not "unchanged"', async () => {
+    const fetch = fakeFetch({ 'https://status.claude.com/': { status: 304 } });
+    const failures = new Map<string, number>();
+    await refreshOfficialUptime({ providers: [def('anthropic')], fetch, now: () => now, failures }, ['anthropic']);
+    expect(await officialUptimeItem.getValue()).toEqual({});
+    expect(failures.get('uptime:anthropic')).toBe(now);
   });
 
   it('skips providers whose status fetch failed in this poll', async () => {
     const fetch = fakeFetch({});
-    await refreshOfficialUptime({ providers: [def('openai')], fetch, now: () => now, failures: new Map() }, []);
+    await refreshOfficialUptime({ providers: [def('openai'), def('anthropic')], fetch, now: () => now, failures: new Map() }, []);
     expect(fetch.calls).toHaveLength(0);
   });
 });

@@ -4,8 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/preact';
 import { UptimeStrip } from '../../../components/UptimeStrip';
 import { UiContext } from '../../../components/UiContext';
-import { uptimeFromIncidents, uptimeFromObserved } from '../../../lib/uptime';
-import { translator } from '../helpers';
+import { aggregateUptime, buildUptime, uptimeFromObserved } from '../../../lib/uptime';
+import { officialUptimeFromHtml } from '../../../lib/providers/statuspage-uptime';
+import { HistoryPanel } from '../../../components/HistoryPanel';
+import type { ProviderHistoryView } from '../../../lib/ui/history-view';
+import { loadFixture, translator } from '../helpers';
 import { Timeline } from '../../../components/Timeline';
 import { dateTime } from '../../../lib/format';
 import { HistorySummary } from '../../../components/HistorySummary';
@@ -17,93 +20,136 @@ afterEach(cleanup);
 describe('UptimeStrip', () => {
   const NOW = Date.parse('2026-10-10T12:00:00Z');
 
-  function renderUi(node: ComponentChild) {
-    return render(<UiContext.Provider value={{ t: translator('en'), locale: 'en' }}>{node}</UiContext.Provider>);
-  }
-  function incident(id: string, title: string, impact: string, start: string, end: string): Incident {
-    return {
-      id,
-      title,
-      status: 'resolved',
-      impact,
-      createdAt: start,
-      startedAt: start,
-      resolvedAt: end,
-      updatedAt: end,
-      url: '',
-      latestUpdate: '',
-      componentIds: [],
-      componentNames: [],
-      phases: [],
-    };
+  function renderUi(node: ComponentChild, locale: 'en' | 'ko' = 'en') {
+    return render(<UiContext.Provider value={{ t: translator(locale), locale }}>{node}</UiContext.Provider>);
   }
 
-  /** 2 h of outage on Oct 8 and 30 min degraded on Oct 1; coverage starts Oct 1 (10 days). */
+  /** 2 h of major outage on Oct 8 (API) and 30 min partial on Oct 1 (Chat); coverage starts Oct 1 (10 days). */
   function sample(): Uptime {
-    return uptimeFromIncidents(
-      [
-        incident('a', 'API down', 'major', '2026-10-08T10:00:00.000Z', '2026-10-08T12:00:00.000Z'),
-        incident('b', 'Slow responses', 'minor', '2026-10-01T00:00:00.000Z', '2026-10-01T00:30:00.000Z'),
-      ],
-      NOW,
-    );
+    const at = Date.parse;
+    const api = buildUptime({ now: NOW, coverStart: at('2026-10-01T00:00:00Z'), source: 'incidents', major: [{ start: at('2026-10-08T10:00:00Z'), end: at('2026-10-08T12:00:00Z') }], labels: [{ start: at('2026-10-08T10:00:00Z'), end: at('2026-10-08T12:00:00Z'), title: 'API down' }] });
+    const chat = buildUptime({ now: NOW, coverStart: at('2026-10-01T00:00:00Z'), source: 'incidents', partial: [{ start: at('2026-10-01T00:00:00Z'), end: at('2026-10-01T00:30:00Z') }], labels: [{ start: at('2026-10-01T00:00:00Z'), end: at('2026-10-01T00:30:00Z'), title: 'Slow responses' }] });
+    return aggregateUptime([{ id: 'api', name: 'API', uptime: api }, { id: 'chat', name: 'Chat', uptime: chat }], 'incidents', { uncounted: 1 });
   }
 
-  it('carries the test-contract attributes and 90 bars with level classes', () => {
-    const { container } = renderUi(<UptimeStrip uptime={sample()} title="Uptime" />);
+  it('carries the test-contract attributes and 90 bars with level classes; no-data days are drawn as such', () => {
+    const { container } = renderUi(<UptimeStrip uptime={sample()} title="Uptime" now={NOW} />);
     const root = container.querySelector('.uptime')!;
     expect(root.getAttribute('data-uptime-source')).toBe('incidents');
     expect(root.getAttribute('data-uptime-days')).toBe('10');
+    // Coverage begins Oct 1: neither window is covered, so neither figure is an attribute.
+    expect(root.hasAttribute('data-uptime-30')).toBe(false);
+    expect(root.hasAttribute('data-uptime-90')).toBe(false);
+    expect(root.hasAttribute('data-component-id')).toBe(false);
     const bars = [...root.querySelectorAll('.uptime__bar')];
     expect(bars).toHaveLength(90);
     const count = (level: string) => bars.filter((b) => b.className === `uptime__bar uptime__bar--${level}`).length;
-    expect([count('unknown'), count('operational'), count('degraded'), count('outage')]).toEqual([80, 8, 1, 1]);
+    expect([count('nodata'), count('operational'), count('degraded'), count('outage')]).toEqual([80, 8, 1, 1]);
     expect(bars[80]!.className).toBe('uptime__bar uptime__bar--degraded'); // Oct 1
     expect(bars[87]!.className).toBe('uptime__bar uptime__bar--outage'); // Oct 8
     expect(bars.every((b) => b.getAttribute('aria-hidden') === 'true')).toBe(true);
   });
 
-  it('each bar has a tooltip naming the day, its level, the minutes and the day’s incidents', () => {
-    const { container } = renderUi(<UptimeStrip uptime={sample()} title="Uptime" />);
+  it('each bar has a tooltip: the day, its level, major/partial outage time, and the day’s incidents', () => {
+    const { container } = renderUi(<UptimeStrip uptime={sample()} title="Uptime" now={NOW} />);
     const bars = [...container.querySelectorAll('.uptime__bar')];
-    expect(bars[87]!.getAttribute('title')).toBe('2026-10-08 · Outage · outage 2h\nAPI down');
-    expect(bars[80]!.getAttribute('title')).toBe('2026-10-01 · Degraded · degraded 30m\nSlow responses');
+    expect(bars[87]!.getAttribute('title')).toBe('2026-10-08 · Outage · 2h major outage · API down');
+    expect(bars[80]!.getAttribute('title')).toBe('2026-10-01 · Degraded · 30m partial outage · Slow responses');
     expect(bars[89]!.getAttribute('title')).toBe('2026-10-10 · Operational');
-    expect(bars[0]!.getAttribute('title')).toBe('2026-07-13 · Unknown');
+    expect(bars[0]!.getAttribute('title')).toBe('2026-07-13 · No data');
   });
 
-  it('shows both figures, the source sentence, and an accessible summary', () => {
-    const { container } = renderUi(<UptimeStrip uptime={sample()} title="Uptime" />);
-    // 2 h down in the 228 h covered (Oct 1 00:00 → Oct 10 12:00): 99.123 %.
-    expect(container.querySelector('.uptime__figures')!.textContent).toBe('30 d: 99.123% · 90 d: 99.123%');
+  it('the official Statuspage tooltip: "2h 11m partial outage · <event>" from the page’s own seconds', () => {
+    const read = officialUptimeFromHtml(loadFixture('statuspage-html/page-9m1mvp2nv6sb-2021.html'), Date.parse('2021-01-23T01:00:00Z'))!;
+    const { container } = renderUi(<UptimeStrip uptime={read.components.myv179qjmsf8!} title="EMEA" componentId="myv179qjmsf8" now={Date.parse('2021-01-23T01:00:00Z')} compact />);
+    const root = container.querySelector('.uptime')!;
+    expect(root.getAttribute('data-component-id')).toBe('myv179qjmsf8');
+    expect(root.getAttribute('data-uptime-90')).toBe('99.94');
+    expect(root.getAttribute('data-uptime-30')).toBe('100');
+    expect(container.querySelector('.uptime__label')!.textContent).toBe('Official');
+    const day = [...container.querySelectorAll('.uptime__bar')].find((b) => b.getAttribute('title')!.startsWith('2020-11-24'))!;
+    expect(day.getAttribute('title')).toBe('2020-11-24 · Degraded · 4h 11m partial outage · Email Delivery issue in EMEA Region');
+  });
+
+  it('figures: "—" for a window the data does not cover, and the figure "since <date>"; the source, basis and uncounted lines', () => {
+    const { container } = renderUi(<UptimeStrip uptime={sample()} title="Uptime" now={NOW} />);
+    expect(container.querySelector('.uptime__figures')!.textContent).toBe('30 d: — · 90 d: — · since Oct 1, 2026: 99.52%'); // (99.12 + 99.93) / 2
     expect(container.querySelector('.uptime__title')!.textContent).toBe('Uptime');
-    expect(container.querySelector('.uptime__source')!.textContent).toBe("Computed from the provider's recent incidents · covers 10 days");
+    expect(container.querySelector('.uptime__label')!.textContent).toBe('Estimated from incidents');
+    expect(container.querySelector('.uptime__source')!.textContent).toBe("Estimated from the provider's recent incidents · covers 10 days · since Oct 1, 2026");
+    expect([...container.querySelectorAll('.uptime__basis')].map((p) => p.textContent)).toEqual([
+      'Average of 2 components',
+      '1 incidents name no component and are not counted',
+    ]);
     expect(container.querySelector('.uptime__bars')!.getAttribute('role')).toBe('img');
-    expect(container.querySelector('.uptime__bars')!.getAttribute('aria-label')).toBe(
-      "Uptime: 2 of the last 90 days had problems. Computed from the provider's recent incidents · covers 10 days",
-    );
+    expect(container.querySelector('.uptime__bars')!.getAttribute('aria-label')).toBe('Uptime: 2 of the last 90 days had problems. Estimated from incidents');
   });
 
-  it('names official and observed sources, and "—" for a figure with no coverage', () => {
-    const official: Uptime = { ...sample(), source: 'official', coversDays: 90, percent30d: 99.95, percent90d: 99.9 };
-    const a = renderUi(<UptimeStrip uptime={official} title="Uptime" />);
-    expect(a.container.querySelector('.uptime__source')!.textContent).toBe('Official figures from the status page · covers 90 days');
-    expect(a.container.querySelector('.uptime__figures')!.textContent).toBe('30 d: 99.95% · 90 d: 99.90%');
+  it('official: figures as attributes equal to what is shown; the lowest component named; an old figure shows its date', () => {
+    const read = officialUptimeFromHtml(loadFixture('statuspage-html/page-5b4dcn321xtp-2021.html'), Date.parse('2021-01-23T01:00:00Z'))!;
+    const { container } = renderUi(<UptimeStrip uptime={read.uptime} title="Uptime" now={Date.parse('2021-01-23T06:00:00Z')} />);
+    const root = container.querySelector('.uptime')!;
+    expect(root.getAttribute('data-uptime-source')).toBe('official');
+    expect(root.getAttribute('data-uptime-90')).toBe('99.98');
+    expect(root.getAttribute('data-uptime-30')).toBe(String(read.uptime.percent30d));
+    expect(container.querySelector('.uptime__figures')!.textContent).toBe(`30 d: ${read.uptime.percent30d!.toFixed(2)}% · 90 d: 99.98%`);
+    expect(container.querySelector('.uptime__label')!.textContent).toBe('Official');
+    expect(container.querySelector('.uptime__source')!.textContent).toBe('Official figures from the status page · covers 90 days');
+    expect(container.querySelector('.uptime__basis')!.textContent).toBe('Average of 14 components · lowest: API (30 d 99.82% · 90 d 99.92%)');
     cleanup();
-    const observed = uptimeFromObserved([], NOW - 3_600_000, NOW);
-    const b = renderUi(<UptimeStrip uptime={{ ...observed, percent30d: null, percent90d: null }} title="Uptime" />);
+    const old = renderUi(<UptimeStrip uptime={read.uptime} title="Uptime" now={NOW} />);
+    expect(old.container.querySelector('.uptime__label')!.textContent).toBe('Official · as of Jan 22, 2021');
+    expect(old.container.querySelector('.uptime__source')!.textContent).toBe('Official figures from the status page · covers 90 days · as of Jan 22, 2021');
+  });
+
+  it('observed: "Observed by AI Status since <date>"; nothing covered shows "—"', () => {
+    const observed = uptimeFromObserved([{ at: NOW - 3_600_000, level: 'operational' }], NOW - 3_600_000, NOW);
+    const b = renderUi(<UptimeStrip uptime={observed} title="Uptime" now={NOW} />);
     expect(b.container.querySelector('.uptime')!.getAttribute('data-uptime-source')).toBe('observed');
     expect(b.container.querySelector('.uptime')!.getAttribute('data-uptime-days')).toBe('1');
-    expect(b.container.querySelector('.uptime__source')!.textContent).toBe('Observed by this extension since install · covers 1 day');
-    expect(b.container.querySelector('.uptime__figures')!.textContent).toBe('30 d: — · 90 d: —');
+    expect(b.container.querySelector('.uptime__label')!.textContent).toBe('Observed by AI Status since Oct 10, 2026');
+    expect(b.container.querySelector('.uptime__source')!.textContent).toBe('Observed by AI Status · covers 1 day');
+    expect(b.container.querySelector('.uptime__figures')!.textContent).toBe('30 d: — · 90 d: — · since Oct 10, 2026: 100.00%');
   });
 
-  it('compact: no source sentence but the same data attributes and bars', () => {
-    const { container } = renderUi(<UptimeStrip uptime={sample()} title="claude.ai" compact />);
+  it('Korean labels', () => {
+    const { container } = renderUi(<UptimeStrip uptime={sample()} title="가동률" now={NOW} />, 'ko');
+    expect(container.querySelector('.uptime__label')!.textContent).toBe('사고 기록으로 추정');
+    expect(container.querySelector('.uptime__basis')!.textContent).toBe('구성 요소 2개의 평균');
+  });
+
+  it('compact: the source label but no sentence; the same data attributes and bars', () => {
+    const { container } = renderUi(<UptimeStrip uptime={sample()} title="claude.ai" componentId="rwppv331jlwc" now={NOW} compact />);
     expect(container.querySelector('.uptime')!.className).toBe('uptime uptime--compact');
+    expect(container.querySelector('.uptime')!.getAttribute('data-component-id')).toBe('rwppv331jlwc');
+    expect(container.querySelector('.uptime__label')!.textContent).toBe('Estimated from incidents');
     expect(container.querySelector('.uptime__source')).toBeNull();
     expect(container.querySelectorAll('.uptime__bar')).toHaveLength(90);
     expect(container.querySelector('.uptime__bars')!.getAttribute('aria-label')).toContain('claude.ai: 2 of the last 90 days had problems.');
+  });
+});
+
+describe('HistoryPanel', () => {
+  const NOW = Date.parse('2026-10-10T12:00:00Z');
+
+  it('renders every component’s uptime element (with data-component-id) inside the folded section, closed', () => {
+    const u = uptimeFromObserved([{ at: NOW - 100 * 86_400_000, level: 'operational' }], NOW - 100 * 86_400_000, NOW);
+    const history: ProviderHistoryView = { uptime: u, components: { a: u, b: u }, timeline: [] };
+    const components = [
+      { id: 'a', name: 'A', group: null, rawStatus: 'operational', level: 'operational' as const, description: '' },
+      { id: 'b', name: 'B', group: null, rawStatus: 'operational', level: 'operational' as const, description: '' },
+      { id: 'c', name: 'C', group: null, rawStatus: 'operational', level: 'operational' as const, description: '' },
+    ];
+    const { container } = render(
+      <UiContext.Provider value={{ t: translator('en'), locale: 'en' }}>
+        <HistoryPanel history={history} components={components} pageUrl="https://status.claude.com" now={NOW} />
+      </UiContext.Provider>,
+    );
+    expect(container.querySelector('.history > [data-uptime-source]')!.hasAttribute('data-component-id')).toBe(false);
+    expect(container.querySelector('details')!.open).toBe(false);
+    const strips = [...container.querySelectorAll('details [data-uptime-source]')];
+    expect(strips.map((s) => s.getAttribute('data-component-id'))).toEqual(['a', 'b']);
+    expect(strips.every((s) => s.getAttribute('data-uptime-90') === '100' && s.getAttribute('data-uptime-30') === '100')).toBe(true);
   });
 });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { componentImpactsUrl, parsePercent, readOfficialUptime } from '../../../lib/providers/incidentio-uptime';
+import { ComponentImpactsSchema, componentImpactsUrl, officialUptimeFrom, parsePercent, readOfficialUptime, recomputeUptime } from '../../../lib/providers/incidentio-uptime';
 import { incidentIoAdapter } from '../../../lib/providers/incidentio';
 import { statuspageAdapter } from '../../../lib/providers/statuspage';
-import { ctx, def, fakeFetch, html, json, loadFixture } from '../helpers';
+import { ctx, def, fakeFetch, html, json, loadFixture, loadJson } from '../helpers';
 
 const NOW = Date.parse('2025-04-10T00:00:00Z');
 const URL_90D =
@@ -37,7 +37,8 @@ describe('readOfficialUptime', () => {
     if (!outcome.ok) return;
     expect(outcome.requests).toBe(1);
     expect(outcome.uptime.source).toBe('official');
-    expect(outcome.uptime.percent90d).toBeCloseTo(99.917568, 5);
+    expect(outcome.uptime.percent90d).toBe(99.91); // the average of the 37 published figures (99.9175…), truncated
+    expect(outcome.uptime.basis).toMatchObject({ method: 'mean', components: 37 });
     expect(outcome.uptime.coversDays).toBe(90);
     expect(outcome.uptime.days).toHaveLength(90);
     expect(Object.keys(outcome.components)).toHaveLength(37);
@@ -57,7 +58,7 @@ describe('readOfficialUptime', () => {
     const outcome = await readOfficialUptime(def('openai'), ctx(fakeFetch({ [URL_90D]: json(body) }), NOW));
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
-    expect(outcome.uptime.percent90d).toBeCloseTo(99.75, 9);
+    expect(outcome.uptime.percent90d).toBe(99.75); // a and b (published); c has none
     expect(outcome.uptime.percent30d).toBe(100);
     expect(Object.keys(outcome.components).sort()).toEqual(['a', 'b', 'c']);
     expect(outcome.components.c!.percent90d).toBe(100); // none published: computed from (no) impacts
@@ -78,14 +79,19 @@ describe('readOfficialUptime', () => {
     const outcome = await readOfficialUptime(def('openai'), ctx(fakeFetch({ [URL_90D]: json(body) }), NOW));
     if (!outcome.ok) throw new Error('expected ok');
     // The 30-day window is the last 30 day bars, today's up to now (midnight here): 29 × 24 h.
-    // a: 6 h down; b: a partial outage is not down; the provider figure is their mean.
-    const a30 = 100 * (1 - 6 / (29 * 24));
-    expect(outcome.components.a!.percent30d).toBeCloseTo(a30, 9);
-    expect(outcome.components.b!.percent30d).toBe(100);
-    expect(outcome.uptime.percent30d).toBeCloseTo((a30 + 100) / 2, 9);
-    expect(outcome.uptime.percent90d).toBeCloseTo(99.25, 9);
+    // a: 6 h of full outage (weight 1); b: 12 h of partial outage (weight 0.3), rounded to two
+    // decimals like the published figures; the provider figure is their average.
+    const a30 = Math.round(100 * (100 * (1 - 6 / (29 * 24)))) / 100;
+    const b30 = Math.round(100 * (100 * (1 - (0.3 * 12) / (29 * 24)))) / 100;
+    expect([a30, b30]).toEqual([99.14, 99.48]);
+    expect(outcome.components.a!.percent30d).toBe(a30);
+    expect(outcome.components.b!.percent30d).toBe(b30);
+    expect(outcome.uptime.percent30d).toBe(Math.floor(((a30 + b30) / 2) * 100) / 100);
+    expect(outcome.uptime.percent90d).toBe(99.25);
+    expect(outcome.uptime.basis).toMatchObject({ worst90: { id: 'a', percent: 99 }, worst30: { id: 'a', percent: 99.14 } });
     const day = outcome.uptime.days.find((d) => d.date === '2025-04-09')!;
-    expect(day).toMatchObject({ level: 'outage', outageMinutes: 360, degradedMinutes: 360, incidents: ['API down'] });
+    // The provider's bar: the worst component's state and the longest outage of each kind.
+    expect(day).toMatchObject({ level: 'outage', outageMinutes: 360, degradedMinutes: 720, majorSeconds: 21_600, partialSeconds: 43_200, incidents: ['API down'] });
   });
 
   it.each([
@@ -109,8 +115,46 @@ describe('readOfficialUptime', () => {
     if (!outcome.ok) expect(outcome.error.kind).toBe('network');
   });
 
-  it('is wired into the incident.io adapter only', () => {
+  it('is the incident.io adapter’s fetchUptime (Statuspage reads its page instead)', () => {
     expect(incidentIoAdapter.fetchUptime).toBe(readOfficialUptime);
-    expect(statuspageAdapter.fetchUptime).toBeUndefined();
+    expect(statuspageAdapter.fetchUptime).not.toBe(readOfficialUptime);
+  });
+});
+
+describe('the published 90-day figure, recomputed from the real capture’s impacts', () => {
+  const raw = loadJson('openai/incidentio-proxy-component-impacts-90d-2025-04.json');
+  const data = ComponentImpactsSchema.parse(raw);
+  // The capture was made on 2025-04-10 (its query: the 90 days before; the last impact ends 2025-04-09T19:34Z).
+  const end = Date.parse('2025-04-10T00:00:00Z');
+  const rows = data.component_uptimes.filter((r) => r.component_id);
+  const recompute = (days: number) =>
+    rows.map((r) => {
+      const since = Date.parse(r.data_available_since ?? '');
+      const from = Math.max(end - days * 86_400_000, Number.isNaN(since) ? -Infinity : since);
+      const value = recomputeUptime(data, r.component_id!, from, end);
+      return { id: r.component_id!, published: parsePercent(r.uptime)!, value, rounded: Math.round(value * 100) / 100 };
+    });
+
+  it('reproduces all 37 component figures: full outage 1, partial 0.3, degraded 0, worst impact at each instant, rounded, over 91 days', () => {
+    const results = recompute(91);
+    expect(results).toHaveLength(37);
+    expect(results.filter((r) => r.rounded !== r.published)).toEqual([]);
+  });
+
+  it('over exactly 90 days, 34 of 37 match and 3 are 0.01 lower: rounding-boundary cases one day of denominator decides', () => {
+    const off = recompute(90).filter((r) => r.rounded !== r.published);
+    expect(off.map((r) => [r.id, r.published, Number(r.value.toFixed(4))])).toEqual([
+      ['01JMXBRMFEV0AJ0VVS68N9CD6R', 99.96, 99.9545],
+      ['01JMXBRMFEKVBWKK82B44QFMCE', 99.96, 99.9549],
+      ['01JMXBNJXG1S2D9V65P1ZZTD94', 99.79, 99.783],
+    ]);
+    for (const r of off) expect(Math.round((r.published - r.rounded) * 100)).toBe(1);
+  });
+
+  it('the 30-day figure uses the same weights: partial outage in the last 30 days lowers it', () => {
+    const { components } = officialUptimeFrom(data, end);
+    const u = components['01JMXBRMFEV0AJ0VVS68N9CD6R']!; // 141 min of partial outage on 2025-03-25
+    expect(u.percent30d).toBe(Math.round(100 * (100 * (1 - (0.3 * 141 * 60) / (29 * 86_400)))) / 100);
+    expect(u.percent30d).toBeLessThan(100);
   });
 });

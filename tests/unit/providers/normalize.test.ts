@@ -152,6 +152,8 @@ describe('normalizeIncident', () => {
       componentIds: ['rwppv331jlwc', 'k8w3r06qmzrp', 'yyzkbfz2thpt', 'bpp5gb3hpjcl'],
       componentNames: ['claude.ai', 'Claude API (api.anthropic.com)', 'Claude Code', 'Claude Cowork'],
       phases: [{ status: 'investigating', at: '2026-09-22T00:57:26.256Z' }],
+      // What each update set per component: the uptime estimate charges these (lib/uptime.ts).
+      componentChanges: ['rwppv331jlwc', 'k8w3r06qmzrp', 'yyzkbfz2thpt', 'bpp5gb3hpjcl'].map((id) => ({ id, status: 'partial_outage', at: '2026-09-22T00:57:26.256Z' })),
     });
   });
 
