@@ -1,20 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import type { ProviderView } from '@/lib/status';
-import { relativeTime } from '@/lib/format';
+import { errorReason, relativeTime } from '@/lib/format';
 import { providerHost } from '@/lib/providers/catalog';
 import { safeLink } from '@/lib/providers/links';
-import type { Translate } from '@/lib/i18n';
-import type { FetchError } from '@/lib/model';
 import { StatusLabel } from './StatusLabel';
 import { ComponentList } from './ComponentList';
 import { IncidentList } from './IncidentList';
 import { useUi } from './UiContext';
-
-/** The short, human reason of a fetch error. */
-export function errorReason(error: FetchError, t: Translate): string {
-  const kind = t(`errorKind_${error.kind.replace('-', '_')}`);
-  return error.httpStatus && error.httpStatus !== 200 ? `${kind} (HTTP ${error.httpStatus})` : kind;
-}
 
 /** Props of `ProviderPanel`. */
 export interface ProviderPanelProps {

@@ -2,38 +2,14 @@
  * Combining what is stored (normalized snapshot + fetch health) into what a view or the badge
  * shows: the displayed level, staleness, and the error reason. Pure and zod-free.
  */
-import { isLevel, worstBadgeLevel, type Level } from './levels';
+import { worstBadgeLevel, type Level } from './levels';
 import type { FetchError, ProviderId, ServiceStatus } from './model';
 import type { ProviderInfo } from './providers/catalog';
+import { EMPTY_HEALTH, readStatus, type Health } from './records';
 import { staleAfterMs } from './settings';
 import { effectiveLevel } from './starred';
 
-/** Per-provider fetch health, kept in `storage.session` (survives worker restarts). */
-export interface Health {
-  /** Last poll attempt that reached the network (ms). */
-  checkedAt: number | null;
-  /** Last successful read (ms). */
-  okAt: number | null;
-  error: FetchError | null;
-  /** Consecutive failures. */
-  failures: number;
-  /** Our own backoff: no scheduled poll before this (ms). "Refresh now" skips it. */
-  backoffUntil: number | null;
-  /** The server's `Retry-After`: no request at all before this (ms), even on "Refresh now". */
-  retryAfterUntil: number | null;
-  etag: string | null;
-}
-
-/** Health before anything was tried. */
-export const EMPTY_HEALTH: Health = {
-  checkedAt: null,
-  okAt: null,
-  error: null,
-  failures: 0,
-  backoffUntil: null,
-  retryAfterUntil: null,
-  etag: null,
-};
+export { EMPTY_HEALTH, type Health } from './records';
 
 /** Everything a view shows about one provider. */
 export interface ProviderView {
@@ -54,18 +30,9 @@ export interface ProviderView {
   loading: boolean;
 }
 
-/** Cheap structural check for a stored snapshot read by a view (the worker validates with zod). */
+/** Can a stored snapshot of provider `id` be drawn? (See `readStatus`.) */
 export function isRenderableStatus(value: unknown, id: ProviderId): value is ServiceStatus {
-  if (typeof value !== 'object' || value === null) return false;
-  const s = value as Partial<ServiceStatus>;
-  return (
-    s.providerId === id &&
-    isLevel(s.level) &&
-    Array.isArray(s.components) &&
-    Array.isArray(s.incidents) &&
-    Array.isArray(s.maintenances) &&
-    typeof s.fetchedAt === 'number'
-  );
+  return readStatus(value, id) !== null;
 }
 
 /** Resolves one provider's displayed state. */
@@ -77,7 +44,7 @@ export function resolveProvider(
   now: number,
   starred: readonly string[] = [],
 ): ProviderView {
-  const status = snapshot && isRenderableStatus(snapshot, info.id) ? snapshot : null;
+  const status = snapshot ? readStatus(snapshot, info.id) : null;
   const h = health ?? EMPTY_HEALTH;
   const okAt = h.okAt ?? status?.fetchedAt ?? null;
   const stale = status !== null && okAt !== null && now - okAt > staleAfterMs(intervalSec);

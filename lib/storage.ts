@@ -1,93 +1,74 @@
 /**
- * Every storage item of the extension, typed and versioned. `local` holds data worth keeping
- * (settings, last good snapshots, history); `session` holds what may be lost with the browser
- * (fetch health, backoff, poll bookkeeping) so that a worker restart does not reset it.
+ * The worker's storage items, built from the record definitions in `records.ts` (one definition
+ * per record: key, version, fallback, migrations). WXT runs the migrations when an item is first
+ * read; `load` re-validates every value with the record's own reader. Worker-only: views read the
+ * same records through `lib/ui/browser-ports.ts`.
  */
-import { storage } from 'wxt/utils/storage';
-import type { Incident, ProviderId, ServiceStatus, Uptime } from './model';
-import { DEFAULT_SETTINGS, migrateSettingsV1, type Settings, type SettingsV1 } from './settings';
-import type { Health } from './status';
-import type { Level } from './levels';
-import { KEYS, SETTINGS_VERSION } from './storage-keys';
+import { storage, type WxtStorageItem } from 'wxt/utils/storage';
+import { RECORDS, type RecordDef, type Records, type RecordValue } from './records';
 
-/** Settings, version 2 (v1 had only the interval and one notification switch). */
-export const settingsItem = storage.defineItem<Settings>(KEYS.settings, {
-  fallback: DEFAULT_SETTINGS,
-  // Writes the defaults and the version on first run, so a later start never mistakes them for v1.
-  init: () => structuredClone(DEFAULT_SETTINGS),
-  version: SETTINGS_VERSION,
-  migrations: { 2: (old: SettingsV1) => migrateSettingsV1(old) },
-});
+export type {
+  Health,
+  HealthMap,
+  History,
+  HistoryEntry,
+  NotifyEntry,
+  NotifyStates,
+  Observed,
+  OfficialUptime,
+  OfficialUptimeEntry,
+  PollState,
+  Snapshots,
+  Transition,
+} from './records';
 
-/** Last good normalized status per provider. Written only when the data changed. */
-export type Snapshots = Partial<Record<ProviderId, ServiceStatus>>;
-export const snapshotsItem = storage.defineItem<Snapshots>(KEYS.snapshots, { fallback: {}, version: 1 });
-
-/** Per provider: the 50 most recent incidents (`incidents.json`) and when they were read. */
-export interface HistoryEntry {
-  incidents: Incident[];
-  fetchedAt: number;
-  /** Sorted ids of the active incidents when this was read: a change triggers a re-read. */
-  activeKey: string;
+function itemOf<T>(def: RecordDef<T>): WxtStorageItem<T, Record<string, unknown>> {
+  return storage.defineItem<T>(def.key, {
+    fallback: def.fallback(),
+    version: def.version,
+    ...(def.migrations ? { migrations: def.migrations as Record<number, (old: unknown) => unknown> } : {}),
+    // Settings are written with their version on first run, so a later start never mistakes
+    // the defaults for version 1.
+    ...(def === (RECORDS.settings as RecordDef<unknown>) ? { init: def.fallback } : {}),
+  }) as WxtStorageItem<T, Record<string, unknown>>;
 }
-export type History = Partial<Record<ProviderId, HistoryEntry>>;
-export const historyItem = storage.defineItem<History>(KEYS.history, { fallback: {}, version: 1 });
 
-/** Per provider: official uptime figures, where the provider publishes them. */
-export interface OfficialUptimeEntry {
-  uptime: Uptime;
-  components: Record<string, Uptime>;
-  fetchedAt: number;
+/** Every record's WXT item. */
+export const items: { [K in keyof Records]: WxtStorageItem<RecordValue<K>, Record<string, unknown>> } = {
+  settings: itemOf(RECORDS.settings),
+  snapshots: itemOf(RECORDS.snapshots),
+  history: itemOf(RECORDS.history),
+  officialUptime: itemOf(RECORDS.officialUptime),
+  observed: itemOf(RECORDS.observed),
+  notifyState: itemOf(RECORDS.notifyState),
+  health: itemOf(RECORDS.health),
+  poll: itemOf(RECORDS.poll),
+  browserSession: itemOf(RECORDS.browserSession),
+};
+
+/** Reads a record, re-validated; unreadable storage yields its fallback (and is reported). */
+export async function load<K extends keyof Records>(name: K): Promise<RecordValue<K>> {
+  const def = RECORDS[name] as unknown as RecordDef<RecordValue<K>>;
+  try {
+    return def.read(await items[name].getValue(), (m) => console.warn(`[ai-status] ${m}`));
+  } catch (error) {
+    console.warn(`[ai-status] Could not read ${name}; using its default.`, error);
+    return def.fallback();
+  }
 }
-export type OfficialUptime = Partial<Record<ProviderId, OfficialUptimeEntry>>;
-export const officialUptimeItem = storage.defineItem<OfficialUptime>(KEYS.officialUptime, { fallback: {}, version: 1 });
 
-/** One level change this extension saw. */
-export interface Transition {
-  at: number;
-  level: Level;
+/** Writes a record. */
+export function save<K extends keyof Records>(name: K, value: RecordValue<K>): Promise<void> {
+  return items[name].setValue(value);
 }
-/** Level transitions observed since install, per provider and per component, 90 days, bounded. */
-export interface Observed {
-  since: number | null;
-  providers: Partial<Record<ProviderId, Transition[]>>;
-  components: Partial<Record<ProviderId, Record<string, Transition[]>>>;
-}
-export const observedItem = storage.defineItem<Observed>(KEYS.observed, {
-  fallback: { since: null, providers: {}, components: {} },
-  version: 1,
-});
 
-/** Notification state machine per provider. */
-export interface NotifyState {
-  /** Level last notified about (or the baseline). */
-  notifiedLevel: Level | null;
-  /** A level seen once, waiting for a second poll to confirm. */
-  pending: Level | null;
-  lastNotifiedAt: number | null;
-}
-export const notifyStateItem = storage.defineItem<Partial<Record<ProviderId, NotifyState>>>(KEYS.notifyState, {
-  fallback: {},
-  version: 1,
-});
-
-/** Fetch health per provider (see `Health`). */
-export const healthItem = storage.defineItem<Partial<Record<ProviderId, Health>>>(KEYS.health, { fallback: {} });
-
-/** Poll bookkeeping. */
-export interface PollState {
-  /** Start of the last poll (ms). */
-  lastPollAt: number | null;
-  /** End of the last poll (ms). */
-  lastDoneAt: number | null;
-  /** Time of the last live tick from a visible view (ms). */
-  lastTickAt: number | null;
-  /** How many polls ran since the browser started; a restart resets it (session storage). */
-  polls: number;
-}
-export const pollStateItem = storage.defineItem<PollState>(KEYS.poll, {
-  fallback: { lastPollAt: null, lastDoneAt: null, lastTickAt: null, polls: 0 },
-});
-
-/** When this browser session's first worker started: a new value means the browser restarted. */
-export const browserSessionItem = storage.defineItem<number | null>(KEYS.browserSession, { fallback: null });
+// The names the rest of the worker and the tests use.
+export const settingsItem = items.settings;
+export const snapshotsItem = items.snapshots;
+export const historyItem = items.history;
+export const officialUptimeItem = items.officialUptime;
+export const observedItem = items.observed;
+export const notifyStateItem = items.notifyState;
+export const healthItem = items.health;
+export const pollStateItem = items.poll;
+export const browserSessionItem = items.browserSession;

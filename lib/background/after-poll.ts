@@ -1,53 +1,50 @@
 /**
  * What follows every poll that reached the network: observed history, incident history and
- * official uptime (fail soft), notifications on confirmed transitions, and the badge.
+ * official uptime (fail soft), notifications on confirmed transitions, and the badge — all from
+ * what the poll already knows (`AfterPollContext`), without reading it again.
  */
 import type { Translate } from '../i18n';
-import { PROVIDER_INFO } from '../providers/catalog';
 import type { FetchLike } from '../providers/http';
-import type { ProviderDefinition } from '../providers/types';
-import { resolveProvider } from '../status';
-import { notifyStateItem, settingsItem } from '../storage';
+import { alarmPeriodSec } from '../settings';
+import { load, save } from '../storage';
 import type { AfterPollContext } from './poll';
+import { applyBadge, computeBadge, type ActionApi } from './badge';
 import { refreshHistory, refreshOfficialUptime } from './history';
-import { applyNotifications, decideNotifications, type NotificationsApi, type NotifyStates } from './notify';
+import { applyNotifications, decideNotifications, type NotificationsApi } from './notify';
 import { updateObserved } from './observed';
-import { readNotifyState, readSettings } from './stored';
 
-/** What the after-poll steps need from the outside world. */
-export interface AfterPollDeps {
-  providers: readonly ProviderDefinition[];
+/** Everything the background needs from the browser, in one place (see `lib/background/index.ts`). */
+export interface BackgroundDeps {
   fetch: FetchLike;
   now: () => number;
+  random: () => number;
   t: Translate;
+  locale: string;
   notifications: NotificationsApi;
+  action: ActionApi;
   /** This browser session's id (see `NotifyInput.session`). */
   session: () => Promise<number>;
-  refreshBadge: () => Promise<void>;
 }
 
-/** Runs every step; one failing step never stops the others. */
-export async function afterPoll(deps: AfterPollDeps, ctx: AfterPollContext): Promise<void> {
-  const settings = await readSettings();
-  const views = PROVIDER_INFO.map((info) =>
-    resolveProvider(info, ctx.after[info.id], ctx.health[info.id], settings.intervalSec, ctx.now, settings.starred[info.id]),
-  );
+/** Runs every step; one failing step never stops the others. The badge is painted last. */
+export async function afterPoll(deps: BackgroundDeps, ctx: AfterPollContext): Promise<void> {
+  const sources = { providers: ctx.providers, fetch: deps.fetch, now: deps.now };
   const steps: Promise<unknown>[] = [
-    updateObserved(views, ctx.now),
-    refreshHistory(deps, ctx.after, ctx.succeeded),
-    refreshOfficialUptime(deps, ctx.succeeded),
-    notify(deps, ctx, settings),
+    updateObserved(ctx.views, ctx.now, alarmPeriodSec(ctx.settings.intervalSec) * 1000),
+    refreshHistory(sources, ctx.after, ctx.succeeded),
+    refreshOfficialUptime(sources, ctx.succeeded),
+    notify(deps, ctx),
   ];
   for (const result of await Promise.allSettled(steps)) {
     if (result.status === 'rejected') console.warn('[ai-status] after-poll step failed', result.reason);
   }
-  await deps.refreshBadge();
+  await applyBadge(deps.action, computeBadge(ctx.views, deps.t, ctx.now, deps.locale));
 }
 
-async function notify(deps: AfterPollDeps, ctx: AfterPollContext, settings: Awaited<ReturnType<typeof readSettings>>): Promise<void> {
-  const state = (await readNotifyState()) as NotifyStates;
+async function notify(deps: BackgroundDeps, ctx: AfterPollContext): Promise<void> {
+  const { settings } = ctx;
   const result = decideNotifications({
-    state,
+    state: await load('notifyState'),
     snapshots: ctx.after,
     succeeded: ctx.succeeded,
     settings,
@@ -55,11 +52,13 @@ async function notify(deps: AfterPollDeps, ctx: AfterPollContext, settings: Awai
     session: await deps.session(),
     t: deps.t,
   });
-  if (result.changed) await notifyStateItem.setValue(result.nextState);
+  if (result.changed) await save('notifyState', result.nextState);
   await applyNotifications(deps.notifications, result.notifications);
   if (result.whenBackDone.length) {
-    const whenBack = { ...settings.notifications.whenBack };
+    // Re-read: the user may have changed settings while this poll ran.
+    const current = await load('settings');
+    const whenBack = { ...current.notifications.whenBack };
     for (const id of result.whenBackDone) whenBack[id] = false;
-    await settingsItem.setValue({ ...settings, notifications: { ...settings.notifications, whenBack } });
+    await save('settings', { ...current, notifications: { ...current.notifications, whenBack } });
   }
 }

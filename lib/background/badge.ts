@@ -6,7 +6,7 @@ import { LEVEL_COLOR, type Level } from '../levels';
 import type { ProviderView } from '../status';
 import { overallLevel } from '../status';
 import type { Translate } from '../i18n';
-import { levelLabel, relativeTime } from '../format';
+import { providerLine } from '../format';
 
 /** What the badge shows. */
 export interface Badge {
@@ -17,18 +17,16 @@ export interface Badge {
 }
 
 /**
- * Computes the badge. Text: empty when all are operational, `?` when the worst is unknown,
- * otherwise the number of providers that are not operational.
+ * Computes the badge. Color and text follow the focus levels (starred components where any are
+ * starred): text empty when all are operational, `?` when the worst is unknown, otherwise the
+ * number of providers that are not operational. The title names every provider with its OWN
+ * state, the failed check and the age of its data (see `providerLine`).
  */
 export function computeBadge(views: readonly ProviderView[], t: Translate, now: number, locale: string): Badge {
   const level = overallLevel(views);
   const notOk = views.filter((v) => v.focusLevel !== 'operational').length;
   const text = level === 'operational' ? '' : level === 'unknown' ? '?' : String(notOk);
-  const lines = views.map((v) => {
-    const state = v.loading ? t('stateChecking') : levelLabel(v.focusLevel, t);
-    const checked = v.checkedAt ? t('checkedAgo', relativeTime(v.checkedAt, now, locale)) : t('notCheckedYet');
-    return `${v.info.name}: ${state} · ${checked}`;
-  });
+  const lines = views.map((v) => providerLine(v, t, now, locale));
   return { color: LEVEL_COLOR[level], text, title: [t('extName'), ...lines].join('\n'), level };
 }
 

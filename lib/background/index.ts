@@ -3,61 +3,50 @@
  * synchronously from `entrypoints/background.ts` so every listener exists before the worker idles.
  */
 import { browser } from 'wxt/browser';
-import { PROVIDERS } from '../providers/registry';
-import { PROVIDER_INFO } from '../providers/catalog';
 import { isBackgroundMessage, type PollReply } from '../messages';
 import { createTranslate } from '../i18n';
+import { activeServices, sanitizeSettings } from '../settings';
 import { resolveProvider } from '../status';
-import { browserSessionItem, healthItem, settingsItem } from '../storage';
+import { load, save, settingsItem } from '../storage';
 import { applyBadge, computeBadge } from './badge';
 import { createPoller } from './poll';
-import { afterPoll } from './after-poll';
+import { afterPoll, type BackgroundDeps } from './after-poll';
 import { providerOfNotification } from './notify';
 import { ensureAlarm, POLL_ALARM } from './schedule';
-import { readSettings, readSnapshots } from './stored';
 
-/** Recomputes the badge from storage (also used at startup to restore it). */
-export async function refreshBadge(now = Date.now()): Promise<void> {
-  const [settings, snapshots, health] = await Promise.all([readSettings(), readSnapshots(), healthItem.getValue()]);
-  const views = PROVIDER_INFO.map((info) =>
+/** Recomputes the badge from storage: at start, after a skipped poll, when settings change. */
+export async function refreshBadge(deps: Pick<BackgroundDeps, 'action' | 't' | 'locale' | 'now'>): Promise<void> {
+  const now = deps.now();
+  const [settings, snapshots, health] = await Promise.all([load('settings'), load('snapshots'), load('health')]);
+  const views = activeServices(settings).map((info) =>
     resolveProvider(info, snapshots[info.id], health[info.id], settings.intervalSec, now, settings.starred[info.id]),
   );
-  await applyBadge(browser.action, computeBadge(views, translate, now, browser.i18n.getUILanguage()));
+  await applyBadge(deps.action, computeBadge(views, deps.t, now, deps.locale));
 }
-
-const translate = createTranslate((key, subs) => browser.i18n.getMessage(key as 'extName', subs));
 
 /** This browser session's id: set by the first worker of the session, kept across worker restarts. */
 async function browserSession(): Promise<number> {
-  const existing = await browserSessionItem.getValue();
+  const existing = await load('browserSession');
   if (existing !== null) return existing;
   const id = Date.now();
-  await browserSessionItem.setValue(id);
+  await save('browserSession', id);
   return id;
 }
 
 /** Registers every background listener. Must run synchronously at worker start. */
 export function startBackground(): void {
-  const fetchFn = (input: string, init?: RequestInit) => fetch(input, init);
-  const poller = createPoller({
-    providers: PROVIDERS,
-    fetch: fetchFn,
+  const deps: BackgroundDeps = {
+    fetch: (input, init) => fetch(input, init),
     now: () => Date.now(),
     random: Math.random,
-    afterPoll: (ctx) =>
-      afterPoll(
-        {
-          providers: PROVIDERS,
-          fetch: fetchFn,
-          now: () => Date.now(),
-          t: translate,
-          notifications: browser.notifications,
-          session: browserSession,
-          refreshBadge: () => refreshBadge(),
-        },
-        ctx,
-      ),
-  });
+    t: createTranslate((key, subs) => browser.i18n.getMessage(key as 'extName', subs)),
+    locale: browser.i18n.getUILanguage(),
+    notifications: browser.notifications,
+    action: browser.action,
+    session: browserSession,
+  };
+  const poller = createPoller({ ...deps, afterPoll: (ctx) => afterPoll(deps, ctx) });
+  const badge = () => refreshBadge(deps);
 
   const safely = (reason: Parameters<typeof poller.poll>[0]) =>
     poller.poll(reason).catch((error: unknown): PollReply => {
@@ -65,7 +54,7 @@ export function startBackground(): void {
       return { result: 'skipped', changed: false };
     });
 
-  const ensure = async () => ensureAlarm(browser.alarms, (await readSettings()).intervalSec);
+  const ensure = async () => ensureAlarm(browser.alarms, (await load('settings')).intervalSec);
 
   browser.runtime.onInstalled.addListener(() => {
     void ensure().then(() => safely('startup'));
@@ -75,11 +64,12 @@ export function startBackground(): void {
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== POLL_ALARM) return;
-    // A poll that ran repainted the badge in afterPoll; a skipped one still must, as data ages into stale.
-    void safely('alarm').then((reply) => (reply.result === 'polled' ? undefined : refreshBadge()));
+    // A poll that ran painted the badge; a skipped one still must, as data ages into stale.
+    void safely('alarm').then((reply) => (reply.result === 'polled' ? undefined : badge()));
   });
   browser.runtime.onMessage.addListener((message: unknown) => {
     if (!isBackgroundMessage(message)) return undefined;
+    if (message.type === 'save-settings') return save('settings', sanitizeSettings(message.settings)).then(() => true);
     return safely(message.type === 'refresh' ? 'refresh' : 'tick');
   });
   browser.notifications.onClicked.addListener((id) => {
@@ -89,11 +79,14 @@ export function startBackground(): void {
   });
   settingsItem.watch((next, previous) => {
     if (next?.intervalSec !== previous?.intervalSec) void ensure();
-    void refreshBadge();
+    // A service turned on is read at once rather than at the next alarm.
+    const added = (next?.services ?? []).some((id) => !(previous?.services ?? []).includes(id));
+    if (added) void safely('refresh');
+    else void badge();
   });
 
   // Every worker start: the alarm may be gone (Firefox restart) and the badge is blank.
   void ensure();
-  void refreshBadge();
+  void badge();
   void browserSession();
 }

@@ -1,37 +1,40 @@
 /**
- * The notification state machine (design.md §6): notify only on confirmed transitions. Pure;
+ * The notification state machine: notify only on confirmed transitions. Pure;
  * `applyNotifications` does the I/O through an injected `notifications` API.
  *
  * Per provider, on each successful poll, with `level` = the effective level (starred components,
- * see `lib/starred.ts`) and `confirmed` = `state.notifiedLevel` (the level last notified about, or
- * silently accepted as the baseline):
+ * see `lib/starred.ts`), `confirmed` = `state.notifiedLevel` (the level last notified about, or
+ * silently accepted as the baseline) and `announced` = the worst level a problem notification was
+ * shown for during the ongoing problem (null: none):
  *
  * 1. No state yet (first run) → `level` becomes the baseline; nothing is sent.
  * 2. First successful poll of a provider in a new browser session (`session` differs from the one
- *    stored with its state), or any poll flagged `startup` → `level` becomes the baseline; nothing
- *    is sent. A restart alone never notifies; a worker restart inside a session is not a new
- *    session. Keying this per provider means a fetch that fails at browser start does not let the
- *    next poll notify a change that happened while the browser was closed.
+ *    stored with its state) → `level` becomes the baseline. A restart alone never announces a new
+ *    problem; but a problem that was announced and has ended while the browser was closed gets its
+ *    recovery notification, once.
  * 3. `level === confirmed` → steady; a pending one-poll change is dropped (flaps A→B→A send nothing).
  * 4. `level` is operational and `confirmed` is not → recovery, confirmed at once: a recovery
- *    notification if a problem notification was shown for this problem, or if "notify me when it's
- *    back" is on (then `whenBackDone` lists the provider so the caller switches it off).
+ *    notification if a problem notification was shown for this problem.
  * 5. Any other new level → `pending` on the first poll, confirmed on the second consecutive
- *    successful poll that sees it. A confirmed degraded/outage that is worse than `confirmed` sends
- *    a problem notification when notifications are on (global and per provider) and the level is at
- *    least `minLevel`; otherwise it is accepted silently. Within the cooldown after the last problem
- *    notification, a new problem waits (stays pending) until the cooldown ends; an escalation of a
- *    problem already notified is sent at once. Improvements (outage → degraded) and maintenance
- *    are accepted silently.
+ *    successful poll that sees it. A confirmed degraded/outage worse than anything announced for
+ *    this problem sends a problem notification when notifications are on (global and per provider)
+ *    and the level is at least `minLevel`; otherwise it is accepted silently. Every problem
+ *    notification, escalations included, respects the cooldown after the previous one (it stays
+ *    pending until the cooldown ends), so an outage ↔ degraded oscillation sends one alert, not
+ *    one every few polls. Improvements (outage → degraded) and maintenance are accepted silently.
+ *
+ * "Notify me when it's back" is separate: it follows the provider's own level (not the starred
+ * subset). While it is on and notifications are enabled, the first successful poll that sees the
+ * provider operational sends one recovery notification — also the first poll after a browser
+ * restart — and `whenBackDone` lists the provider so the caller switches it off.
  *
  * Providers whose fetch failed (not in `succeeded`), and effective levels of `unknown`, leave the
- * state untouched. "Notify me when it's back" also fires when the previous poll saw a problem that
- * was not yet confirmed: the user asked explicitly.
+ * state untouched.
  */
 import type { Level } from '../levels';
 import type { ProviderId } from '../model';
 import type { Settings } from '../settings';
-import type { NotifyState, Snapshots } from '../storage';
+import type { NotifyEntry, NotifyStates, Snapshots } from '../records';
 import type { Translate } from '../i18n';
 import { levelLabel } from '../format';
 import { effectiveLevel, usesStarred } from '../starred';
@@ -43,15 +46,7 @@ export const PROBLEM_COOLDOWN_MS = 10 * 60_000;
 export const NOTIFICATION_ICON = 'icon/128.png';
 const ID_PREFIX = 'ai-status-';
 
-/** Stored per-provider state: `NotifyState` plus whether a recovery is owed. */
-export interface NotifyEntry extends NotifyState {
-  /** A problem notification was shown for the ongoing problem, so its recovery will be announced. */
-  problemNotified?: boolean;
-  /** The browser session this state was last baselined in (see `NotifyInput.session`). */
-  session?: string | number;
-}
-/** The whole stored state (`notifyStateItem`). */
-export type NotifyStates = Partial<Record<ProviderId, NotifyEntry>>;
+export type { NotifyEntry, NotifyStates };
 
 /** What the state machine looks at. */
 export interface NotifyInput {
@@ -64,13 +59,11 @@ export interface NotifyInput {
   settings: Pick<Settings, 'notifications' | 'starred'>;
   now: number;
   /**
-   * Identifies the current browser session, e.g. the time it started kept in `storage.session`
+   * Identifies the current browser session: the time it started, kept in `storage.session`
    * (cleared when the browser closes, kept across worker restarts). The first successful poll of
-   * each provider in a new session only (re)confirms the baseline. Recommended.
+   * each provider in a new session only (re)confirms the baseline.
    */
-  session?: string | number;
-  /** Treat this poll as the first after startup for every provider (simpler alternative to `session`). */
-  startup?: boolean;
+  session: string | number;
   t: Translate;
 }
 
@@ -134,17 +127,13 @@ function providerName(id: ProviderId, input: NotifyInput): string {
   return input.snapshots[id]?.name || PROVIDER_INFO.find((p) => p.id === id)?.name || id;
 }
 
-function withSession(entry: NotifyEntry, session: string | number | undefined): NotifyEntry {
-  return session === undefined ? entry : { ...entry, session };
-}
-
 function sameEntry(a: NotifyEntry | undefined, b: NotifyEntry | undefined): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
 /** Runs the state machine for one poll (see the module comment). Pure. */
 export function decideNotifications(input: NotifyInput): NotifyResult {
-  const { settings, now, t } = input;
+  const { settings, now, t, session } = input;
   const notifications: NotificationDecision[] = [];
   const whenBackDone: ProviderId[] = [];
   const nextState: NotifyStates = { ...input.state };
@@ -157,69 +146,74 @@ export function decideNotifications(input: NotifyInput): NotifyResult {
     title: t('notifyProblemTitle', [providerName(id, input), levelLabel(level, t)]),
     message: problemMessage(id, input),
   });
-  const recovery = (id: ProviderId): NotificationDecision => ({
+  const recovery = (id: ProviderId, starred: boolean): NotificationDecision => ({
     providerId: id,
     id: notificationId(id),
     kind: 'recovery',
     level: 'operational',
     title: t('notifyRecoveryTitle', providerName(id, input)),
-    message: usesStarred(input.snapshots[id]!, settings.starred[id]) ? t('notifyRecoveryStarred') : t('notifyRecoveryMessage'),
+    message: starred ? t('notifyRecoveryStarred') : t('notifyRecoveryMessage'),
   });
 
   for (const id of Object.keys(input.snapshots)) {
     const prev = input.state[id];
     const snapshot = input.snapshots[id];
     if (!snapshot || !input.succeeded.includes(id)) continue; // failed or absent: untouched
+    const enabled = settings.notifications.enabled;
+    const providerOn = enabled && settings.notifications.providers[id] !== false;
+
+    // "Notify me when it's back": the provider's own level, once, even right after a restart.
+    const wasDown = prev?.providerLevel != null && prev.providerLevel !== 'operational';
+    let recovered = false;
+    if (enabled && settings.notifications.whenBack[id] === true && snapshot.level === 'operational' && wasDown) {
+      notifications.push(recovery(id, false));
+      whenBackDone.push(id);
+      recovered = true;
+    }
+    const providerLevel = snapshot.level === 'unknown' ? (prev?.providerLevel ?? null) : snapshot.level;
+
     const level = effectiveLevel(snapshot, settings.starred[id]);
-    if (level === 'unknown') continue;
+    if (level === 'unknown') {
+      if (prev && prev.providerLevel !== providerLevel) nextState[id] = { ...prev, providerLevel };
+      continue;
+    }
+    const starred = usesStarred(snapshot, settings.starred[id]);
 
     if (!prev || prev.notifiedLevel === null) {
-      nextState[id] = withSession({ notifiedLevel: level, pending: null, lastNotifiedAt: prev?.lastNotifiedAt ?? null, problemNotified: false }, input.session);
+      nextState[id] = { notifiedLevel: level, pending: null, lastNotifiedAt: prev?.lastNotifiedAt ?? null, announced: null, session, providerLevel };
       continue;
     }
     const confirmed = prev.notifiedLevel;
-    // States written before `problemNotified` existed: a notified problem is one with a notification time.
-    const problemNotified = prev.problemNotified ?? (PROBLEM_RANK[confirmed] > 0 && prev.lastNotifiedAt !== null);
 
-    if (input.startup || (input.session !== undefined && prev.session !== input.session)) {
-      nextState[id] = withSession(
-        { ...prev, notifiedLevel: level, pending: null, problemNotified: problemNotified && level !== 'operational' },
-        input.session ?? prev.session,
-      );
+    if (prev.session !== session) {
+      // A new browser session: a new baseline, but an announced problem that ended while the
+      // browser was closed still gets its recovery.
+      const ended = level === 'operational' && prev.announced !== null;
+      if (ended && providerOn && !recovered) notifications.push(recovery(id, starred));
+      nextState[id] = { ...prev, notifiedLevel: level, pending: null, announced: ended ? null : prev.announced, session, providerLevel };
       continue;
     }
 
-    const enabled = settings.notifications.enabled;
-    const providerOn = enabled && settings.notifications.providers[id] !== false;
-    const whenBack = enabled && settings.notifications.whenBack[id] === true;
-    let next: NotifyEntry = { ...prev, problemNotified };
-
+    let next: NotifyEntry = { ...prev, providerLevel };
     if (level === confirmed) {
-      if (level === 'operational' && whenBack && prev.pending !== null && prev.pending !== 'operational') {
-        notifications.push(recovery(id));
-        whenBackDone.push(id);
-      }
       next = { ...next, pending: null };
     } else if (level === 'operational') {
-      if ((problemNotified && providerOn) || whenBack) {
-        notifications.push(recovery(id));
-        if (whenBack) whenBackDone.push(id);
-      }
-      next = { ...next, notifiedLevel: 'operational', pending: null, problemNotified: false };
+      if (prev.announced !== null && providerOn && !recovered) notifications.push(recovery(id, starred));
+      next = { ...next, notifiedLevel: 'operational', pending: null, announced: null };
     } else if (prev.pending !== level) {
       next = { ...next, pending: level };
     } else {
-      const worse = PROBLEM_RANK[level] > PROBLEM_RANK[confirmed];
+      const worse = PROBLEM_RANK[level] > PROBLEM_RANK[prev.announced ?? 'operational'];
       const wanted = worse && providerOn && meetsMinLevel(level, settings.notifications.minLevel);
       const last = prev.lastNotifiedAt;
       const cooling = last !== null && now >= last && now - last < PROBLEM_COOLDOWN_MS;
       if (!wanted) {
         next = { ...next, notifiedLevel: level, pending: null };
-      } else if (cooling && !problemNotified) {
+      } else if (cooling) {
         // Wait for the cooldown to end; keep it pending so a later poll can still confirm it.
       } else {
         notifications.push(problem(id, level));
-        next = { ...next, notifiedLevel: level, pending: null, lastNotifiedAt: now, problemNotified: true };
+        next = { ...next, notifiedLevel: level, pending: null, lastNotifiedAt: now, announced: level };
       }
     }
     nextState[id] = next;

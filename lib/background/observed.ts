@@ -4,12 +4,9 @@
  * `updateObserved` reads and writes `observedItem`, and only when something changed.
  */
 import type { Level } from '../levels';
-import { EMPTY_OBSERVED, sanitizeObserved } from '../observed-record';
-
-export { EMPTY_OBSERVED, sanitizeObserved };
 import type { ProviderId } from '../model';
 import type { ProviderView } from '../status';
-import { observedItem, type Observed, type Transition } from '../storage';
+import { load, save, type Observed, type Transition } from '../storage';
 import { DAY_MS, WINDOW_DAYS } from '../uptime';
 
 /** Most transitions kept per provider. */
@@ -81,26 +78,55 @@ function recordComponents(
 }
 
 /**
+ * `seenAt` is refreshed at most this often while nothing else changes, so an unchanged poll
+ * usually writes nothing; a gap is only counted from the last refresh, so up to this much time
+ * before a gap may still count as seen.
+ */
+export const SEEN_EVERY_MS = 10 * 60_000;
+
+/** Time without any check after which the extension admits it saw nothing (browser closed, asleep). */
+export function gapAfterMs(periodMs: number): number {
+  return Math.max(3 * periodMs, SEEN_EVERY_MS + 5 * 60_000);
+}
+
+/**
  * Appends, per provider and per component of its snapshot, a transition when the level changed
  * since the last one recorded. A stale provider records `unknown` (for itself and its components);
  * a provider without data yet records `unknown` for itself only. Sets `since` on the first call.
+ *
+ * Time with no check at all is no data, not the last level seen: when the last check
+ * (`seenAt`) is older than `gapMs`, an `unknown` transition is inserted right after it, so the
+ * uptime computed from these transitions leaves the gap out of its denominator.
  * Returns the new record and whether anything changed (the input is not modified).
  */
-export function recordObserved(observed: Observed, views: readonly ObservedView[], now: number): { observed: Observed; changed: boolean } {
+export function recordObserved(
+  observed: Observed,
+  views: readonly ObservedView[],
+  now: number,
+  gapMs: number = gapAfterMs(60_000),
+): { observed: Observed; changed: boolean } {
   let changed = observed.since === null;
+  const seenAt = observed.seenAt ?? null;
+  const gapFrom = seenAt !== null && now - seenAt > gapMs ? seenAt + 1 : null;
   const next: Observed = {
     since: observed.since ?? now,
+    seenAt: seenAt !== null && now - seenAt < SEEN_EVERY_MS ? seenAt : now,
     providers: { ...observed.providers },
     components: { ...observed.components },
   };
+  if (next.seenAt !== seenAt) changed = true;
+  const withGap = (list: readonly Transition[] | undefined): readonly Transition[] | undefined =>
+    gapFrom !== null && list?.length && list[list.length - 1]!.level !== 'unknown' ? [...list, { at: gapFrom, level: 'unknown' }] : list;
   for (const view of views) {
     const id = view.info.id;
-    const p = append(observed.providers[id], view.level, now, MAX_PROVIDER_TRANSITIONS);
+    const p = append(withGap(observed.providers[id]), view.level, now, MAX_PROVIDER_TRANSITIONS);
     next.providers[id] = p.list;
     changed ||= p.changed;
     if (!view.status) continue;
     const levels = view.status.components.map((c) => ({ id: c.id, level: view.stale ? ('unknown' as const) : c.level }));
-    const c = recordComponents(observed.components[id], levels, now);
+    const before = observed.components[id];
+    const gapped = before && gapFrom !== null ? Object.fromEntries(Object.entries(before).map(([cid, list]) => [cid, [...(withGap(list) ?? [])]])) : before;
+    const c = recordComponents(gapped, levels, now);
     next.components[id] = c.components;
     changed ||= c.changed;
   }
@@ -111,9 +137,9 @@ export function recordObserved(observed: Observed, views: readonly ObservedView[
  * Records this poll's displayed levels in `observedItem` (written only when something changed) and
  * returns the current record. Call after each poll with the resolved provider views.
  */
-export async function updateObserved(views: readonly ObservedView[], now: number): Promise<Observed> {
-  const stored = sanitizeObserved(await observedItem.getValue());
-  const { observed, changed } = recordObserved(stored, views, now);
-  if (changed) await observedItem.setValue(observed);
+export async function updateObserved(views: readonly ObservedView[], now: number, periodMs: number): Promise<Observed> {
+  const stored = await load('observed');
+  const { observed, changed } = recordObserved(stored, views, now, gapAfterMs(periodMs));
+  if (changed) await save('observed', observed);
   return observed;
 }

@@ -1,40 +1,70 @@
 /**
- * One poll: every provider in parallel, each isolated from the others' failures. The background is
- * the only fetcher and the only writer; a failure never replaces good data, it only records why.
+ * One poll: every enabled service, at most 6 requests in flight, each isolated from the others'
+ * failures. The background is the only fetcher and the only writer; a failure never replaces good
+ * data, it only records why. A poll returns what the steps after it need (settings, the resolved
+ * views, health), so nothing is read twice.
  */
 import type { FetchLike } from '../providers/http';
+import { definitionOf } from '../providers/registry';
+import type { ProviderInfo } from '../providers/catalog';
 import type { ProviderDefinition, StatusOutcome } from '../providers/types';
 import type { ProviderId, ServiceStatus } from '../model';
-import { EMPTY_HEALTH, type Health } from '../status';
-import { alarmPeriodSec } from '../settings';
-import { healthItem, pollStateItem, snapshotsItem, type Snapshots } from '../storage';
+import { EMPTY_HEALTH, resolveProvider, type Health, type ProviderView } from '../status';
+import { activeServices, alarmPeriodSec, type Settings } from '../settings';
+import { load, save, type HealthMap, type Snapshots } from '../storage';
 import type { PollReply } from '../messages';
 import { backoffDelayMs } from './backoff';
-import { readSettings, readSnapshots } from './stored';
 
 /** Why a poll was asked for. */
 export type PollReason = 'alarm' | 'tick' | 'refresh' | 'startup';
 
+/** Most status requests in flight at once. */
+export const MAX_IN_FLIGHT = 6;
+
 /** What the poller needs from the outside world. */
 export interface PollerDeps {
-  providers: readonly ProviderDefinition[];
   fetch: FetchLike;
   now: () => number;
   random: () => number;
-  /** Runs after each poll that reached the network, with the data before and after. */
+  /** A service's adapter (the registry's by default; tests pass their own). */
+  definitionOf?: (info: ProviderInfo) => ProviderDefinition | null;
+  /** Runs after each poll that reached the network, with everything the poll already knows. */
   afterPoll?: (ctx: AfterPollContext) => Promise<void>;
 }
 
-/** Handed to `afterPoll` hooks (history, uptime, notifications, badge). */
+/** Handed to the steps after a poll (history, uptime, observed, notifications, badge). */
 export interface AfterPollContext {
+  settings: Settings;
+  /** The services polled, with their adapters. */
+  providers: readonly ProviderDefinition[];
   before: Snapshots;
   after: Snapshots;
-  health: Partial<Record<ProviderId, Health>>;
+  health: HealthMap;
+  /** Every enabled service resolved for display (same as the views show). */
+  views: ProviderView[];
   /** Providers whose fetch succeeded in this poll. */
   succeeded: ProviderId[];
   /** Providers whose fetch failed in this poll. */
   failed: ProviderId[];
   now: number;
+}
+
+/** Runs `fn` over `items` with at most `limit` running at once; results in input order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<PromiseSettledResult<R>[]> {
+  const results: PromiseSettledResult<R>[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      try {
+        results[i] = { status: 'fulfilled', value: await fn(items[i]!) };
+      } catch (reason) {
+        results[i] = { status: 'rejected', reason };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 /** Same data, ignoring when it was fetched. */
@@ -110,21 +140,23 @@ export function createPoller(deps: PollerDeps): Poller {
 
   async function run(reason: PollReason): Promise<PollReply> {
     const force = reason === 'refresh' || reason === 'startup';
-    const settings = await readSettings();
-    const state = await pollStateItem.getValue();
+    const [settings, state] = await Promise.all([load('settings'), load('poll')]);
     const started = deps.now();
     // Polls closer than the interval are skipped (1 s slack for alarm and timer jitter).
     if (!force && state.lastPollAt !== null && started - state.lastPollAt < settings.intervalSec * 1000 - 1000) {
       return { result: 'skipped', changed: false };
     }
-    await pollStateItem.setValue({ ...state, lastPollAt: started, polls: state.polls + 1 });
-    const [before, healthBefore] = await Promise.all([readSnapshots(), healthItem.getValue()]);
+    await save('poll', { ...state, lastPollAt: started });
+    const [before, healthBefore] = await Promise.all([load('snapshots'), load('health')]);
     const baseMs = alarmPeriodSec(settings.intervalSec) * 1000;
-    const settled = await Promise.allSettled(
-      deps.providers.map((def) => pollProvider(def, before[def.id], healthBefore[def.id] ?? EMPTY_HEALTH, force, deps, baseMs)),
+    const providers = activeServices(settings)
+      .map(deps.definitionOf ?? definitionOf)
+      .filter((d): d is ProviderDefinition => d !== null);
+    const settled = await mapLimit(providers, MAX_IN_FLIGHT, (def) =>
+      pollProvider(def, before[def.id], healthBefore[def.id] ?? EMPTY_HEALTH, force, deps, baseMs),
     );
     const after: Snapshots = { ...before };
-    const health = { ...healthBefore };
+    const health: HealthMap = { ...healthBefore };
     const succeeded: ProviderId[] = [];
     const failed: ProviderId[] = [];
     let changed = false;
@@ -138,11 +170,13 @@ export function createPoller(deps: PollerDeps): Poller {
         changed = true;
       }
     }
-    if (changed) await snapshotsItem.setValue(after);
-    await healthItem.setValue(health);
+    if (changed) await save('snapshots', after);
     const done = deps.now();
-    await pollStateItem.setValue({ ...(await pollStateItem.getValue()), lastDoneAt: done });
-    await deps.afterPoll?.({ before, after, health, succeeded, failed, now: done });
+    await Promise.all([save('health', health), save('poll', { lastPollAt: started, lastDoneAt: done })]);
+    const views = activeServices(settings).map((info) =>
+      resolveProvider(info, after[info.id], health[info.id], settings.intervalSec, done, settings.starred[info.id]),
+    );
+    await deps.afterPoll?.({ settings, providers, before, after, health, views, succeeded, failed, now: done });
     return { result: 'polled', changed };
   }
 

@@ -1,24 +1,27 @@
 /**
- * A signal bound to a storage key: it loads and watches the key while something observes the
- * signal, and stops watching when nothing does. Values are sanitized by `read`.
+ * A signal bound to a stored record: it loads and watches the record while something observes the
+ * signal, and stops watching when nothing does. Values go through the record's own reader.
  */
 import { signal, type Signal } from '@preact/signals';
-import type { StorageKey } from '../storage-keys';
+import type { RecordDef } from '../records';
 import type { ViewStore } from './view-store';
 
-/** A signal mirroring `key`; `loaded` is incremented after the first read. */
-export function storageSignal<R>(store: ViewStore, key: StorageKey, read: (raw: unknown) => R, loaded?: Signal<number>): Signal<R> {
+/**
+ * A signal mirroring `def`'s stored value. `read` defaults to the record's reader (a view may pass
+ * a lighter one for records it only partly shows); `loaded` is incremented after the first read.
+ */
+export function storageSignal<R>(store: ViewStore, def: RecordDef<R>, loaded?: Signal<number>, read: (raw: unknown) => R = def.read): Signal<R> {
   let unwatch: (() => void) | null = null;
   let generation = 0;
-  const initial = safeRead(read, undefined, undefined as R);
+  const initial = def.fallback();
   const s: Signal<R> = signal(initial, {
     watched() {
       const mine = ++generation;
-      unwatch = store.watch(key, (next) => {
+      unwatch = store.watch(def as RecordDef<unknown>, (next) => {
         s.value = safeRead(read, next, initial);
       });
       store
-        .get(key)
+        .get(def as RecordDef<unknown>)
         .then((value) => {
           if (mine === generation) s.value = safeRead(read, value, initial);
         })

@@ -7,17 +7,20 @@ import type { UiPorts } from './browser-ports';
 import { startLiveTicks } from './live-ticks';
 import { statusMarkdown } from './copy-status';
 import { computed } from '@preact/signals';
+import type { Settings } from '../settings';
 
 /** Actions a view's buttons call. */
 export interface ViewActions {
   refresh(): Promise<unknown>;
   copy(): Promise<void>;
+  /** Hands new settings to the background, the only writer. */
+  save(settings: Settings): Promise<unknown>;
 }
 
-/** Starts the clock and ticker; returns the actions and a stop function. */
+/** Starts the clock and ticker; returns the actions and a stop function (called when the app unmounts). */
 export function startViewRuntime(state: DashboardState, ports: UiPorts): { actions: ViewActions; stop: () => void } {
   const clock = setInterval(() => {
-    state.now.value = Date.now();
+    state.now.value = ports.now();
   }, 1000);
   const stopTicks = startLiveTicks({
     intervalSec: computed(() => state.settings.value.intervalSec),
@@ -31,7 +34,8 @@ export function startViewRuntime(state: DashboardState, ports: UiPorts): { actio
   return {
     actions: {
       refresh: () => ports.send({ type: 'refresh' }),
-      copy: () => navigator.clipboard.writeText(statusMarkdown(state.views.value, ports.t, Date.now(), ports.locale)),
+      copy: () => navigator.clipboard.writeText(statusMarkdown(state.views.value, ports.t, ports.now(), ports.locale)),
+      save: (settings) => ports.send({ type: 'save-settings', settings }),
     },
     stop: () => {
       clearInterval(clock);

@@ -1,15 +1,13 @@
 /**
- * The storage access views need (read, watch, write settings), as a port. The real one in
- * `browser-ports.ts` talks to the extension storage directly, so the popup bundle carries neither
- * the storage library nor the polyfill.
+ * The storage access views need, as a port: read and watch a record by its definition
+ * (`lib/records.ts`). Views never write storage: settings changes go to the background, the only
+ * writer (`lib/messages.ts`). The real port is in `browser-ports.ts`; tests pass a fake.
  */
-import type { StorageKey } from '../storage-keys';
+import type { RecordDef } from '../records';
 
-/** Read/watch/write by key (`local:settings`…). */
+/** Read/watch raw stored values of a record. */
 export interface ViewStore {
-  get(key: StorageKey): Promise<unknown>;
-  /** Calls `cb` with the new value on every change; returns an unwatch function. */
-  watch(key: StorageKey, cb: (value: unknown) => void): () => void;
-  /** Writes a value (and its version mark, when given). */
-  set(key: StorageKey, value: unknown, version?: number): Promise<void>;
+  get(def: RecordDef<unknown>): Promise<unknown>;
+  /** Calls `cb` with the new raw value on every change; returns an unwatch function. */
+  watch(def: RecordDef<unknown>, cb: (value: unknown) => void): () => void;
 }

@@ -11,12 +11,15 @@ import {
   migrateSettingsV1,
   nearestInterval,
   sanitizeSettings,
+  activeServices,
   staleAfterMs,
   type Settings,
   type SettingsV1,
 } from '../../lib/settings';
 import { settingsItem } from '../../lib/storage';
-import { SETTINGS_VERSION } from '../../lib/storage-keys';
+import { RECORDS } from '../../lib/records';
+
+const SETTINGS_VERSION = RECORDS.settings.version;
 
 const ALL_ON = { openai: true, anthropic: true, cursor: true };
 const ALL_OFF = { openai: false, anthropic: false, cursor: false };
@@ -81,7 +84,7 @@ describe('interval helpers', () => {
 describe('migrateSettingsV1 (v1 → v2)', () => {
   it('keeps the interval and the notify switch, adds the new defaults', () => {
     const v2 = migrateSettingsV1({ intervalSec: 10, notify: false });
-    expect(v2).toEqual({
+    expect(v2).toMatchObject({
       intervalSec: 10,
       notifications: { enabled: false, minLevel: 'outage', providers: ALL_ON, whenBack: ALL_OFF },
       starred: { openai: [], anthropic: [], cursor: [] },
@@ -110,6 +113,8 @@ describe('migrateSettingsV1 (v1 → v2)', () => {
   it('preserves a value that is already v2-shaped (never resets it)', () => {
     const v2: Settings = {
       intervalSec: 5,
+      services: ['openai', 'anthropic', 'cursor'],
+      custom: [],
       notifications: {
         enabled: false,
         minLevel: 'degraded',
@@ -139,6 +144,8 @@ describe('sanitizeSettings', () => {
     };
     expect(sanitizeSettings(raw)).toEqual({
       intervalSec: 30,
+      services: ['openai', 'anthropic', 'cursor'],
+      custom: [],
       notifications: {
         enabled: false,
         minLevel: 'degraded',
@@ -180,13 +187,15 @@ describe('settingsItem storage migration', () => {
     fakeBrowser.reset();
   });
 
-  it('migrates a stored v1 value (no version mark) to v2, keeping interval and switch', async () => {
+  it('migrates a stored v1 value (no version mark) to the current version, keeping interval and switch', async () => {
     await fakeBrowser.storage.local.set({ settings: { intervalSec: 300, notify: false } });
     await settingsItem.migrate();
     const stored = await fakeBrowser.storage.local.get(['settings', 'settings$']);
     expect(stored.settings$).toEqual({ v: SETTINGS_VERSION });
     expect(stored.settings).toEqual({
       intervalSec: 300,
+      services: ['openai', 'anthropic', 'cursor'],
+      custom: [],
       notifications: { enabled: false, minLevel: 'outage', providers: ALL_ON, whenBack: ALL_OFF },
       starred: { openai: [], anthropic: [], cursor: [] },
     });
@@ -203,10 +212,38 @@ describe('settingsItem storage migration', () => {
     expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual(v2);
   });
 
-  it('leaves a current (v2-marked) value alone', async () => {
+  it('leaves a current (v3-marked) value alone', async () => {
     const v2 = { ...structuredClone(DEFAULT_SETTINGS), intervalSec: 5 };
-    await fakeBrowser.storage.local.set({ settings: v2, settings$: { v: 2 } });
+    await fakeBrowser.storage.local.set({ settings: v2, settings$: { v: 3 } });
     await settingsItem.migrate();
     expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual(v2);
+  });
+});
+
+describe('services (v3)', () => {
+  it('keeps the user order of catalog and added services, drops unknown ids and duplicates', () => {
+    const custom = { id: 'custom:status.example.dev', name: ' Example ', vendor: '', pageUrl: 'https://status.example.dev/', platform: 'statuspage', addedAt: 5 };
+    const out = sanitizeSettings({ services: ['github', 'nope-not-in-catalog', 'custom:status.example.dev', 'github', 'openai'], custom: [custom] });
+    expect(out.services).toEqual(['github', 'custom:status.example.dev', 'openai']);
+    expect(out.custom).toEqual([{ ...custom, name: 'Example', pageUrl: 'https://status.example.dev' }]);
+    expect(activeServices(out).map((s) => s.id)).toEqual(['github', 'custom:status.example.dev', 'openai']);
+  });
+
+  it.each([
+    ['http page', { pageUrl: 'http://status.example.dev' }],
+    ['id not matching the host', { id: 'custom:other.dev' }],
+    ['unknown platform', { platform: 'carrier-pigeon' }],
+    ['not a URL', { pageUrl: 'status.example.dev' }],
+  ])('refuses an added page with %s', (_name, patch) => {
+    const custom = { id: 'custom:status.example.dev', name: 'X', vendor: '', pageUrl: 'https://status.example.dev', platform: 'statuspage', addedAt: 5, ...patch };
+    const out = sanitizeSettings({ services: ['custom:status.example.dev', 'cursor'], custom: [custom] });
+    expect(out.custom).toEqual([]);
+    expect(out.services).toEqual(['cursor']);
+  });
+
+  it('keeps per-service choices for services that are not shown (re-enabling restores them)', () => {
+    const out = sanitizeSettings({ services: ['cursor'], starred: { github: ['a'] }, notifications: { whenBack: { github: true } } });
+    expect(out.starred.github).toEqual(['a']);
+    expect(out.notifications.whenBack.github).toBe(true);
   });
 });

@@ -13,6 +13,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_PROVIDER_IDS as PROVIDER_IDS } from '../../lib/providers/catalog';
 import { IncidentSchema, ServiceStatusSchema, UptimeSchema, type ProviderId } from '../../lib/model';
 import { DEFAULT_SETTINGS, INTERVALS, type Settings } from '../../lib/settings';
+import { migrateNotifyStateV1 } from '../../lib/records';
 import type { History, Observed, OfficialUptime, Snapshots } from '../../lib/storage';
 import { decideNotifications } from '../../lib/background/notify';
 import { PROVIDERS } from '../../lib/providers/registry';
@@ -35,7 +36,14 @@ async function startWorkerOn(raw: Raw) {
   const observed = await import('../../lib/background/observed');
   // Let the migrations and the settings item's first-run init settle.
   await storage.settingsItem.getValue();
-  return { ...storage, ...stored, sanitizeObserved: observed.sanitizeObserved, updateObserved: observed.updateObserved };
+  const records = await import('../../lib/records');
+  const warn = (m: string) => console.warn(`[ai-status] ${m}`);
+  return {
+    ...storage,
+    ...stored,
+    sanitizeObserved: (raw: unknown) => records.readObserved(raw, warn),
+    updateObserved: (views: Parameters<typeof observed.updateObserved>[0], now: number) => observed.updateObserved(views, now, 60_000),
+  };
 }
 
 async function rawLocal(): Promise<Raw> {
@@ -71,10 +79,12 @@ describe('the saved examples are real, non-trivial data', () => {
 });
 
 describe('settings', () => {
-  it('v1 {intervalSec, notify} without a version mark → v2, both fields carried over, marked v2', async () => {
+  it('v1 {intervalSec, notify} without a version mark → v3, both fields carried over, marked v3', async () => {
     const s = await startWorkerOn(saved('settings-v1.json')); // { intervalSec: 300, notify: false }
     const expected: Settings = {
       intervalSec: 300,
+      services: ['openai', 'anthropic', 'cursor'],
+      custom: [],
       notifications: { enabled: false, minLevel: 'outage', providers: ALL_ON, whenBack: ALL_OFF },
       starred: NONE_STARRED,
     };
@@ -82,7 +92,7 @@ describe('settings', () => {
     expect(await s.readSettings()).toEqual(expected);
     const raw = await rawLocal();
     expect(raw.settings).toEqual(expected);
-    expect(raw.settings$).toEqual({ v: 2 });
+    expect(raw.settings$).toEqual({ v: 3 });
   });
 
   it.each(INTERVALS.flatMap((intervalSec) => [true, false].map((notify) => ({ intervalSec, notify }))))(
@@ -100,18 +110,27 @@ describe('settings', () => {
     expect(await s.readSettings()).toEqual({ ...DEFAULT_SETTINGS, intervalSec: 60 });
   });
 
-  it('v2 with its settings$ mark is read unchanged and not rewritten', async () => {
+  it('v2 with its settings$ mark → v3: every choice kept, the three providers become the service list', async () => {
     const file = saved<{ settings: Settings }>('settings-v2.json');
     const s = await startWorkerOn(file);
-    expect(await s.settingsItem.getValue()).toEqual(file.settings);
-    expect(await s.readSettings()).toEqual(file.settings);
-    expect(await rawLocal()).toEqual(file);
+    const expected = { ...file.settings, services: ['openai', 'anthropic', 'cursor'], custom: [] };
+    expect(await s.settingsItem.getValue()).toEqual(expected);
+    expect(await s.readSettings()).toEqual(expected);
+    expect(await rawLocal()).toEqual({ settings: expected, settings$: { v: 3 } });
   });
 
   it('a v2-shaped value that lost its mark is kept, not reset to defaults', async () => {
     const { settings } = saved<{ settings: Settings }>('settings-v2.json');
     const s = await startWorkerOn({ settings });
-    expect(await s.readSettings()).toEqual(settings);
+    expect(await s.readSettings()).toEqual({ ...settings, services: ['openai', 'anthropic', 'cursor'], custom: [] });
+  });
+
+  it('v3 with its settings$ mark (services, a page added by URL) is read unchanged and not rewritten', async () => {
+    const file = saved<{ settings: Settings }>('settings-v3.json');
+    const s = await startWorkerOn(file);
+    expect(await s.settingsItem.getValue()).toEqual(file.settings);
+    expect(await s.readSettings()).toEqual(file.settings);
+    expect(await rawLocal()).toEqual(file);
   });
 });
 
@@ -158,10 +177,23 @@ describe('history, official uptime, observed, notification state (v1)', () => {
     expect(s.sanitizeObserved(value)).toEqual(file.observed);
   });
 
-  it('notification state v1 (old entries without problemNotified/session, and new ones) read back unchanged', async () => {
+  it('notification state v1 (old entries without problemNotified/session, and new ones) → v2, every entry kept', async () => {
     const file = saved<{ notifyState: Raw }>('notifyState-v1.json');
     const s = await startWorkerOn(file);
-    expect(await s.notifyStateItem.getValue()).toEqual(file.notifyState);
+    const expected = migrateNotifyStateV1(file.notifyState);
+    expect(Object.keys(expected).sort()).toEqual(Object.keys(file.notifyState).sort());
+    expect(expected.anthropic).toMatchObject({ notifiedLevel: 'degraded', pending: 'outage', lastNotifiedAt: 1791630000000, announced: 'degraded', session: 1791590400000 });
+    expect(await s.notifyStateItem.getValue()).toEqual(expected);
+    expect(await s.readNotifyState()).toEqual(expected);
+    expect((await rawLocal()).notifyState$).toEqual({ v: 2 });
+  });
+
+  it('notification state v2 is read unchanged and not rewritten', async () => {
+    const file = saved<{ notifyState: Raw }>('notifyState-v2.json');
+    const s = await startWorkerOn(file);
+    expect(await s.readNotifyState()).toEqual(file.notifyState);
+    const { notifyState, notifyState$ } = await rawLocal();
+    expect({ notifyState, notifyState$ }).toEqual(file);
   });
 
   it('a poll over the saved observed record only appends: no earlier transition is lost', async () => {
@@ -184,17 +216,19 @@ describe('a whole real install (captured from the built extension) survives a wo
       'captured-chrome-install-2026-11-26.json',
     );
     const s = await startWorkerOn(file);
-    expect(await s.readSettings()).toEqual(file.settings);
+    // Settings (v2) and notification state (v1) migrate losslessly; everything else is untouched.
+    const settings = { ...file.settings, services: ['openai', 'anthropic', 'cursor'], custom: [] };
+    expect(await s.readSettings()).toEqual(settings);
     expect(await s.readSnapshots()).toEqual(file.snapshots);
     expect(await s.historyItem.getValue()).toEqual(file.history);
     expect(await s.officialUptimeItem.getValue()).toEqual(file.officialUptime);
     expect(s.sanitizeObserved(await s.observedItem.getValue())).toEqual(file.observed);
-    expect(await s.notifyStateItem.getValue()).toEqual(file.notifyState);
-    expect(await rawLocal()).toEqual(file);
+    expect(await s.notifyStateItem.getValue()).toEqual(migrateNotifyStateV1(file.notifyState));
+    expect(await rawLocal()).toEqual({ ...file, settings, settings$: { v: 3 }, notifyState: migrateNotifyStateV1(file.notifyState), notifyState$: { v: 2 } });
     expect(console.warn).not.toHaveBeenCalled();
   });
 
-  it('all saved examples together (settings v1 among them): only settings change, to their v2 form', async () => {
+  it('all saved examples together (settings v1 among them): only settings and notification state change, to their current form', async () => {
     const all = {
       ...saved('settings-v1.json'),
       ...saved('snapshots-v1.json'),
@@ -204,10 +238,12 @@ describe('a whole real install (captured from the built extension) survives a wo
       ...saved('notifyState-v1.json'),
     };
     await startWorkerOn(all);
-    const { settings, settings$, ...rest } = await rawLocal();
-    const { settings: _v1, ...expectedRest } = all;
+    const { settings, settings$, notifyState, notifyState$, ...rest } = await rawLocal();
+    const { settings: _v1, notifyState: v1State, ...expectedRest } = all as Raw;
     expect(rest).toEqual(expectedRest);
-    expect(settings$).toEqual({ v: 2 });
+    expect(settings$).toEqual({ v: 3 });
+    expect(notifyState).toEqual(migrateNotifyStateV1(v1State));
+    expect(notifyState$).toEqual({ v: 2 });
     expect((settings as Settings).intervalSec).toBe(300);
   });
 });
@@ -230,12 +266,12 @@ describe('corrupt stored values: defaults, never a throw', () => {
     const read = await s.readSettings();
     expect(read).toEqual({ ...DEFAULT_SETTINGS, intervalSec: read.intervalSec });
     expect(INTERVALS).toContain(read.intervalSec);
-    // What is left in storage is a valid v2 value.
-    expect((await rawLocal()).settings$).toEqual({ v: 2 });
+    // What is left in storage is a valid v3 value.
+    expect((await rawLocal()).settings$).toEqual({ v: 3 });
   });
 
-  it.each(CORRUPT.settings!.map((v) => [JSON.stringify(v), v]))('settings %s marked v2 → the defaults (valid parts kept)', async (_s, value) => {
-    const s = await startWorkerOn({ settings: value, settings$: { v: 2 } });
+  it.each(CORRUPT.settings!.map((v) => [JSON.stringify(v), v]))('settings %s marked v3 → the defaults (valid parts kept)', async (_s, value) => {
+    const s = await startWorkerOn({ settings: value, settings$: { v: 3 } });
     expect(await s.readSettings()).toEqual(DEFAULT_SETTINGS);
   });
 
@@ -254,7 +290,7 @@ describe('corrupt stored values: defaults, never a throw', () => {
     const good = saved<{ snapshots: Snapshots }>('snapshots-v1.json').snapshots;
     const s = await startWorkerOn({ snapshots: { ...good, cursor: { ...good.cursor, level: 'melting' } } });
     expect(await s.readSnapshots()).toEqual({ openai: good.openai, anthropic: good.anthropic });
-    expect(console.warn).toHaveBeenCalledWith('[ai-status] Stored snapshot for cursor was unreadable; it will be refetched.');
+    expect(console.warn).toHaveBeenCalledWith('[ai-status] Stored snapshot for cursor was unreadable; it will be read again.');
   });
 
   it('a storage read failure → defaults, reported', async () => {
@@ -262,7 +298,7 @@ describe('corrupt stored values: defaults, never a throw', () => {
     vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValue(new Error('IO error'));
     expect(await s.readSettings()).toEqual(DEFAULT_SETTINGS);
     expect(await s.readSnapshots()).toEqual({});
-    expect(console.warn).toHaveBeenCalledWith('[ai-status] Could not read snapshots', expect.any(Error));
+    expect(console.warn).toHaveBeenCalledWith('[ai-status] Could not read snapshots; using its default.', expect.any(Error));
   });
 
   it.each(CORRUPT.observed!.map((v) => [JSON.stringify(v), v]))('observed %s → a valid record (empty where unreadable)', async (_s, value) => {
@@ -331,7 +367,7 @@ describe('corrupt stored values: what a poll does with them (never a throw, good
       [summaryUrl('anthropic')]: json(loadJson(FIX.anthropicOk)),
       [summaryUrl('cursor')]: json(loadJson(FIX.cursorOk)),
     });
-    const poller = createPoller({ providers: PROVIDERS, fetch, now: () => NOW, random: () => 0.5 });
+    const poller = createPoller({ fetch, now: () => NOW, random: () => 0.5 });
     expect(await poller.poll('refresh')).toEqual({ result: 'polled', changed: true });
     const stored = (await rawLocal()).snapshots as Snapshots;
     expect(Object.keys(stored).sort()).toEqual(['anthropic', 'cursor', 'openai']);
@@ -347,7 +383,7 @@ describe('corrupt stored values are reported with console.warn', () => {
   });
 
   it('unreadable settings are reported and fall back to the defaults', async () => {
-    const s = await startWorkerOn({ settings: 'garbage', settings$: { v: 2 } });
+    const s = await startWorkerOn({ settings: 'garbage', settings$: { v: 3 } });
     expect(await s.readSettings()).toEqual(DEFAULT_SETTINGS);
     expect(console.warn).toHaveBeenCalled();
   });
@@ -367,9 +403,11 @@ describe('corrupt stored values are reported with console.warn', () => {
     const stored = await import('../../lib/background/stored');
     expect(await stored.readHistory()).toEqual({ anthropic: { incidents: [], fetchedAt: 5, activeKey: '' } });
     expect(await stored.readOfficialUptime()).toEqual({});
-    expect(await stored.readNotifyState()).toEqual({ openai: { notifiedLevel: 'degraded', pending: null, lastNotifiedAt: 7 } });
+    // Notification state v1 is migrated to v2 on the way: the unreadable level restarts that
+    // provider from a new baseline; the good entry is kept with what v1 said.
+    expect((await stored.readNotifyState()).openai).toEqual({ notifiedLevel: 'degraded', pending: null, lastNotifiedAt: 7, announced: 'degraded', session: null, providerLevel: null });
     expect(vi.mocked(console.warn).mock.calls.map((c) => String(c[0]))).toEqual(
-      expect.arrayContaining([expect.stringContaining('incident history for openai'), expect.stringContaining('official uptime was unreadable'), expect.stringContaining('notification state for cursor')]),
+      expect.arrayContaining([expect.stringContaining('incident history for openai'), expect.stringContaining('official uptime was unreadable')]),
     );
     void s;
   });

@@ -14,6 +14,7 @@ import {
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
 import type { ComponentStatus, Level, ProviderId, ServiceStatus } from '../../../lib/model';
 import type { Snapshots } from '../../../lib/storage';
+import { migrateNotifyStateV1 } from '../../../lib/records';
 import { makeStatus, translator } from '../helpers';
 
 const t = translator('en');
@@ -46,6 +47,7 @@ interface Poll {
 /** Runs polls in order, threading the state; returns the notifications of each poll. */
 function run(polls: Poll[], initial: NotifyStates = {}) {
   let state = initial;
+  let session = 's0';
   let snapshots: Snapshots = {};
   const perPoll: NotificationDecision[][] = [];
   const whenBack: ProviderId[][] = [];
@@ -60,8 +62,8 @@ function run(polls: Poll[], initial: NotifyStates = {}) {
       succeeded: poll.succeeded ?? (Object.keys(poll.levels ?? {}) as ProviderId[]),
       settings: poll.settings ?? settings(),
       now: T0 + (poll.at ?? i) * MIN,
-      startup: poll.startup ?? false,
-      session: poll.session,
+      // `startup` starts a new browser session at this poll; otherwise the session stays.
+      session: poll.session ?? (poll.startup ? (session = `restart${i}`) : session),
       t,
     });
     state = result.nextState;
@@ -96,7 +98,7 @@ describe('decideNotifications', () => {
       },
     ]);
     expect(perPoll[3]).toEqual([]);
-    expect(state.openai).toMatchObject({ notifiedLevel: 'outage', pending: null, lastNotifiedAt: T0 + 2 * MIN, problemNotified: true });
+    expect(state.openai).toMatchObject({ notifiedLevel: 'outage', pending: null, lastNotifiedAt: T0 + 2 * MIN, announced: 'outage' });
   });
 
   it('a one-poll flap (A→B→A) sends nothing and clears the pending level', () => {
@@ -123,7 +125,7 @@ describe('decideNotifications', () => {
         message: 'Everything is operational again.',
       },
     ]);
-    expect(state.openai).toMatchObject({ notifiedLevel: 'operational', problemNotified: false });
+    expect(state.openai).toMatchObject({ notifiedLevel: 'operational', announced: null });
   });
 
   it('no recovery for a problem that was never notified (minLevel suppressed it)', () => {
@@ -142,22 +144,23 @@ describe('decideNotifications', () => {
     expect(state.openai?.notifiedLevel).toBe('outage');
 
     const first = run([ok]).state;
-    const after = decideNotifications({ state: first, snapshots: { openai: makeStatus('openai', 'outage') }, succeeded: [], settings: settings(), now: T0, startup: false, t });
+    const after = decideNotifications({ state: first, snapshots: { openai: makeStatus('openai', 'outage') }, succeeded: [], settings: settings(), now: T0, session: 's0', t });
     expect(after.nextState).toEqual(first);
     expect(after.changed).toBe(false);
   });
 
-  it('after a browser restart the first poll only confirms the baseline', () => {
+  it('after a browser restart the first poll confirms the baseline, and owes only an announced recovery', () => {
     const before = run([ok]).state;
     // Closed while fine; reopened during an outage: no notification on the startup poll...
     const restarted = run([{ ...outage, startup: true }, outage], before);
     expect(restarted.all).toEqual([]);
     expect(restarted.state.openai?.notifiedLevel).toBe('outage');
-    // ...and a problem notified before the restart, fine again at startup: no recovery either.
+    // ...but a problem announced before the restart that ended while the browser was closed gets
+    // its recovery on the first poll, once.
     const notified = run([ok, outage, outage]).state;
-    const back = run([{ ...ok, startup: true }, ok], notified);
-    expect(back.all).toEqual([]);
-    expect(back.state.openai).toMatchObject({ notifiedLevel: 'operational', problemNotified: false });
+    const back = run([{ ...ok, startup: true }, ok, ok], notified);
+    expect(back.perPoll.map((p) => p.map((n) => n.kind).join())).toEqual(['recovery', '', '']);
+    expect(back.state.openai).toMatchObject({ notifiedLevel: 'operational', announced: null });
   });
 
   it('session: the first successful poll of each provider in a new browser session is a baseline', () => {
@@ -166,11 +169,12 @@ describe('decideNotifications', () => {
     const before = run([s1(ok), s1(outage), s1(outage)]);
     expect(before.all.map((n) => n.kind)).toEqual(['problem']);
     expect(before.state.openai?.session).toBe('s1');
-    // New session: the first poll fails, the second is the first successful one → baseline only.
+    // New session: the first poll fails; the second is the first successful one → a baseline, with
+    // the recovery of the problem announced in the last session.
     const failed = { levels: { openai: 'operational' as Level }, succeeded: [] as ProviderId[] };
     const later = [s2(failed), s2(ok), s2(ok), s2(outage), s2(outage)].map((p, i) => ({ ...p, at: 60 + i })); // past the cooldown
     const after = run(later, before.state);
-    expect(after.perPoll.map((n) => n.map((x) => x.kind).join())).toEqual(['', '', '', '', 'problem']);
+    expect(after.perPoll.map((n) => n.map((x) => x.kind).join())).toEqual(['', 'recovery', '', '', 'problem']);
     expect(after.state.openai?.session).toBe('s2');
   });
 
@@ -210,19 +214,23 @@ describe('decideNotifications', () => {
     expect(perPoll.map((n) => n.map((x) => x.kind).join())).toEqual(['', '', 'problem', 'recovery', '', '', '']);
   });
 
-  it('an escalation of a notified problem is sent at once, an improvement silently', () => {
+  it('an escalation respects the cooldown, an improvement is silent, an oscillation sends one alert', () => {
     const { perPoll, state } = run([ok, degraded, degraded, outage, outage, degraded, degraded, ok].map((p, i) => ({ ...p, at: i })));
     expect(perPoll.map((n) => n.map((x) => `${x.kind}:${x.level}`).join())).toEqual([
       '',
       '',
       'problem:degraded',
       '',
-      'problem:outage', // 2 minutes after the first: escalations skip the cooldown
+      '', // 2 minutes after the first alert: the escalation waits for the cooldown
       '',
       '',
       'recovery:operational',
     ]);
     expect(state.openai?.notifiedLevel).toBe('operational');
+
+    // Past the cooldown the escalation is sent; then outage ↔ degraded flapping sends nothing more.
+    const later = run([ok, degraded, degraded, outage, outage, degraded, degraded, outage, outage, degraded, degraded, outage, outage].map((p, i) => ({ ...p, at: i < 3 ? i : 10 + i })));
+    expect(later.all.map((x) => `${x.kind}:${x.level}`)).toEqual(['problem:degraded', 'problem:outage']);
   });
 
   describe('settings', () => {
@@ -239,7 +247,7 @@ describe('decideNotifications', () => {
       const off = settings((x) => (x.notifications.enabled = false));
       const { all, state } = run([ok, outage, outage, ok, outage, outage].map((p) => ({ ...p, settings: off })));
       expect(all).toEqual([]);
-      expect(state.openai).toMatchObject({ notifiedLevel: 'outage', problemNotified: false });
+      expect(state.openai).toMatchObject({ notifiedLevel: 'outage', announced: null });
       // switched on again: the outage is the baseline, nothing is sent for it
       const { all: later } = run([outage], state);
       expect(later).toEqual([]);
@@ -346,26 +354,28 @@ describe('decideNotifications', () => {
   it('uses the Korean messages with a Korean translator', () => {
     const ko = translator('ko');
     const base = run([ok]).state;
-    const step = decideNotifications({ state: base, snapshots: { openai: makeStatus('openai', 'outage') }, succeeded: ['openai'], settings: settings(), now: T0, startup: false, t: ko });
-    const r = decideNotifications({ state: step.nextState, snapshots: { openai: makeStatus('openai', 'outage') }, succeeded: ['openai'], settings: settings(), now: T0 + MIN, startup: false, t: ko });
+    const step = decideNotifications({ state: base, snapshots: { openai: makeStatus('openai', 'outage') }, succeeded: ['openai'], settings: settings(), now: T0, session: 's0', t: ko });
+    const r = decideNotifications({ state: step.nextState, snapshots: { openai: makeStatus('openai', 'outage') }, succeeded: ['openai'], settings: settings(), now: T0 + MIN, session: 's0', t: ko });
     expect(r.notifications[0]!.title).toBe('ChatGPT: 장애');
-    const back = decideNotifications({ state: r.nextState, snapshots: { openai: makeStatus('openai', 'operational') }, succeeded: ['openai'], settings: settings(), now: T0 + 2 * MIN, startup: false, t: ko });
+    const back = decideNotifications({ state: r.nextState, snapshots: { openai: makeStatus('openai', 'operational') }, succeeded: ['openai'], settings: settings(), now: T0 + 2 * MIN, session: 's0', t: ko });
     expect(back.notifications[0]!.title).toBe('ChatGPT 서비스가 복구되었습니다');
   });
 
   it('an unknown effective level leaves the state alone; unchanged state reports changed=false', () => {
     const base = run([ok]).state;
-    const r = decideNotifications({ state: base, snapshots: { openai: makeStatus('openai', 'unknown') }, succeeded: ['openai'], settings: settings(), now: T0, startup: false, t });
+    const r = decideNotifications({ state: base, snapshots: { openai: makeStatus('openai', 'unknown') }, succeeded: ['openai'], settings: settings(), now: T0, session: 's0', t });
     expect(r.changed).toBe(false);
     expect(r.nextState).toEqual(base);
-    const same = decideNotifications({ state: base, snapshots: { openai: makeStatus('openai', 'operational') }, succeeded: ['openai'], settings: settings(), now: T0, startup: false, t });
+    const same = decideNotifications({ state: base, snapshots: { openai: makeStatus('openai', 'operational') }, succeeded: ['openai'], settings: settings(), now: T0, session: 's0', t });
     expect(same.changed).toBe(false);
   });
 
-  it('reads a state stored without problemNotified (a notified outage still owes its recovery)', () => {
-    const legacy: NotifyStates = { openai: { notifiedLevel: 'outage', pending: null, lastNotifiedAt: T0 - 60 * MIN } };
+  it('a v1 state without problemNotified, migrated: a notified outage still owes its recovery', () => {
+    const legacy = migrateNotifyStateV1({ openai: { notifiedLevel: 'outage', pending: null, lastNotifiedAt: T0 - 60 * MIN, session: 's0' } });
+    expect(legacy.openai?.announced).toBe('outage');
     expect(run([ok], legacy).all.map((n) => n.kind)).toEqual(['recovery']);
-    const baselineOnly: NotifyStates = { openai: { notifiedLevel: 'outage', pending: null, lastNotifiedAt: null } };
+    const baselineOnly = migrateNotifyStateV1({ openai: { notifiedLevel: 'outage', pending: null, lastNotifiedAt: null, session: 's0' } });
+    expect(baselineOnly.openai?.announced).toBeNull();
     expect(run([ok], baselineOnly).all).toEqual([]);
   });
 });

@@ -1,17 +1,18 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
-  EMPTY_OBSERVED,
   MAX_COMPONENTS,
   MAX_COMPONENT_TRANSITIONS,
   MAX_PROVIDER_TRANSITIONS,
   pruneTransitions,
   recordObserved,
-  sanitizeObserved,
   updateObserved,
   type ObservedView,
 } from '../../../lib/background/observed';
 import { observedItem, type Observed, type Transition } from '../../../lib/storage';
+import { readObserved as sanitizeObserved } from '../../../lib/records';
+
+const EMPTY_OBSERVED: Observed = { since: null, providers: {}, components: {} };
 import type { ComponentStatus, Level, ProviderId } from '../../../lib/model';
 import { uptimeFromObserved } from '../../../lib/uptime';
 import { makeStatus } from '../helpers';
@@ -122,7 +123,7 @@ describe('sanitizeObserved', () => {
     expect(sanitizeObserved('junk')).toEqual(EMPTY_OBSERVED);
     const raw = {
       since: 5,
-      providers: { openai: [{ at: 2, level: 'outage' }, { at: 1, level: 'operational' }, { at: 'x', level: 'outage' }, { at: 3, level: 'weird' }], nope: [] },
+      providers: { openai: [{ at: 2, level: 'outage' }, { at: 1, level: 'operational' }, { at: 'x', level: 'outage' }, { at: 3, level: 'weird' }], 'Not an id!': [] },
       components: { openai: { a: [{ at: 1, level: 'degraded' }], b: 'junk' } },
     };
     expect(sanitizeObserved(raw)).toEqual({
@@ -130,6 +131,35 @@ describe('sanitizeObserved', () => {
       providers: { openai: [{ at: 1, level: 'operational' }, { at: 2, level: 'outage' }] },
       components: { openai: { a: [{ at: 1, level: 'degraded' }] } },
     });
+  });
+});
+
+describe('time with no check at all is no data', () => {
+  it('a gap longer than gapMs after the last check becomes unknown, excluded from uptime', () => {
+    const views = [view('cursor', 'operational', [['ide', 'operational']])];
+    const first = recordObserved(EMPTY_OBSERVED, views, T0, 15 * MIN).observed;
+    expect(first.seenAt).toBe(T0);
+    // Browser closed for 2 hours, then the same level is seen again.
+    const back = recordObserved(first, views, T0 + 120 * MIN, 15 * MIN).observed;
+    expect(back.providers.cursor).toEqual([
+      { at: T0, level: 'operational' },
+      { at: T0 + 1, level: 'unknown' },
+      { at: T0 + 120 * MIN, level: 'operational' },
+    ]);
+    expect(back.components.cursor!.ide!.map((t) => t.level)).toEqual(['operational', 'unknown', 'operational']);
+    // Checks a minute apart leave no gap and write nothing new.
+    const steady = recordObserved(back, views, T0 + 121 * MIN, 15 * MIN);
+    expect(steady.changed).toBe(false);
+  });
+
+  it('seenAt is refreshed at most every few minutes, so unchanged polls rarely write', () => {
+    const views = [view('cursor', 'operational')];
+    const first = recordObserved(EMPTY_OBSERVED, views, T0, 15 * MIN).observed;
+    expect(recordObserved(first, views, T0 + 5 * MIN, 15 * MIN).changed).toBe(false);
+    const refreshed = recordObserved(first, views, T0 + 11 * MIN, 15 * MIN);
+    expect(refreshed.changed).toBe(true);
+    expect(refreshed.observed.seenAt).toBe(T0 + 11 * MIN);
+    expect(refreshed.observed.providers.cursor).toEqual([{ at: T0, level: 'operational' }]);
   });
 });
 
@@ -141,12 +171,12 @@ describe('updateObserved', () => {
   it('writes observedItem only when something changed', async () => {
     const spy = vi.spyOn(observedItem, 'setValue');
     const views = [view('anthropic', 'operational', [['api', 'operational']])];
-    const first = await updateObserved(views, T0);
+    const first = await updateObserved(views, T0, MIN);
     expect(first.since).toBe(T0);
     expect(spy).toHaveBeenCalledTimes(1);
-    await updateObserved(views, T0 + MIN);
+    await updateObserved(views, T0 + MIN, MIN);
     expect(spy).toHaveBeenCalledTimes(1);
-    await updateObserved([view('anthropic', 'degraded', [['api', 'degraded']])], T0 + 2 * MIN);
+    await updateObserved([view('anthropic', 'degraded', [['api', 'degraded']])], T0 + 2 * MIN, MIN);
     expect(spy).toHaveBeenCalledTimes(2);
     const stored = await observedItem.getValue();
     expect(stored.providers.anthropic).toEqual([
@@ -157,7 +187,7 @@ describe('updateObserved', () => {
 
   it('recovers from unreadable stored data', async () => {
     await fakeBrowser.storage.local.set({ observed: 'garbage' });
-    const r = await updateObserved([view('cursor', 'operational')], T0);
+    const r = await updateObserved([view('cursor', 'operational')], T0, MIN);
     expect(r.providers.cursor).toEqual([{ at: T0, level: 'operational' }]);
   });
 });

@@ -1,53 +1,17 @@
 // @vitest-environment happy-dom
 /** Whole views over createDashboardState and an in-memory store. */
-import { FULL_READERS } from '../../../lib/ui/view-sanitize';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { PopupView } from '../../../components/PopupView';
-import { UiContext } from '../../../components/UiContext';
-import { createDashboardState } from '../../../lib/ui/dashboard-state';
-import { KEYS, type StorageKey, SETTINGS_VERSION } from '../../../lib/storage-keys';
-import type { Settings } from '../../../lib/settings';
+import { PopupApp } from '../../../components/PopupApp';
+import { DashboardApp } from '../../../components/DashboardApp';
 import { EMPTY_HEALTH } from '../../../lib/status';
-import { makeStatus, translator, FIX, def, loadJson } from '../helpers';
-import { DashboardView } from '../../../components/DashboardView';
-import { HistoryPanel } from '../../../components/HistoryPanel';
-import { NotificationSettings } from '../../../components/NotificationSettings';
-import { createHistoryState } from '../../../lib/ui/history-state';
-import { withInterval, withNotifications, withStarToggled, withWhenBack } from '../../../lib/ui/settings-actions';
-import { PROVIDER_INFO } from '../../../lib/providers/catalog';
+import { makeStatus, FIX, def, loadJson } from '../helpers';
+import { fakePorts, KEYS, type StorageKey } from '../fake-ports';
 import { IncidentsSchema } from '../../../lib/providers/statuspage-schema';
 import { normalizeIncident } from '../../../lib/providers/normalize';
-import type { ViewStore } from '../../../lib/ui/view-store';
 import type { ComponentStatus, Incident, ServiceStatus } from '../../../lib/model';
 
 afterEach(cleanup);
-
-/** An in-memory ViewStore that records writes; `change` plays the worker writing a key. */
-function memoryStore(initial: Partial<Record<StorageKey, unknown>> = {}) {
-  const data = new Map<StorageKey, unknown>(Object.entries(initial) as [StorageKey, unknown][]);
-  const watchers = new Map<StorageKey, Set<(v: unknown) => void>>();
-  const writes: { key: StorageKey; value: unknown; version: number | undefined }[] = [];
-  const change = (key: StorageKey, value: unknown) => {
-    data.set(key, value);
-    for (const cb of [...(watchers.get(key) ?? [])]) cb(value);
-  };
-  const store: ViewStore = {
-    get: async (key) => data.get(key),
-    watch(key, cb) {
-      const set = watchers.get(key) ?? new Set();
-      set.add(cb);
-      watchers.set(key, set);
-      return () => void set.delete(cb);
-    },
-    async set(key, value, version) {
-      writes.push({ key, value, version });
-      change(key, value);
-    },
-  };
-  const watching = () => [...watchers.entries()].filter(([, s]) => s.size > 0).map(([k]) => k).sort();
-  return { store, change, writes, watching };
-}
 
 describe('PopupView', () => {
   const NOW = Date.parse('2026-10-10T12:00:00Z');
@@ -75,17 +39,12 @@ describe('PopupView', () => {
   });
   const checked = { ...EMPTY_HEALTH, checkedAt: NOW - 5_000, okAt: NOW - 5_000 };
 
+  /** The real popup shell over fake ports. */
   function setup(initial: Partial<Record<StorageKey, unknown>>) {
-    const m = memoryStore(initial);
-    const state = createDashboardState(m.store, FULL_READERS, NOW);
-    const handlers = { onRefresh: vi.fn(async () => undefined), onCopy: vi.fn(async () => undefined), onOpenDashboard: vi.fn() };
-    const utils = render(
-      <UiContext.Provider value={{ t: translator('en'), locale: 'en' }}>
-        <PopupView state={state} {...handlers} />
-      </UiContext.Provider>,
-    );
+    const f = fakePorts(initial, NOW);
+    const utils = render(<PopupApp ports={f.ports} />);
     const panel = (id: string) => utils.container.querySelector(`[data-provider="${id}"]`) as HTMLElement;
-    return { ...m, state, handlers, panel, ...utils };
+    return { ...f, panel, ...utils };
   }
 
   const fullStore = () => ({
@@ -98,7 +57,7 @@ describe('PopupView', () => {
         activeKey: '',
       },
     },
-    [KEYS.poll]: { lastPollAt: NOW - 6_000, lastDoneAt: NOW - 5_000, lastTickAt: null, polls: 1 },
+    [KEYS.poll]: { lastPollAt: NOW - 6_000, lastDoneAt: NOW - 5_000, },
   });
 
   describe('over createDashboardState', () => {
@@ -151,15 +110,20 @@ describe('PopupView', () => {
       expect(container.querySelector('.lane')).toBeNull();
     });
 
-    it('buttons call their handlers', async () => {
-      const { handlers } = setup(fullStore());
+    it('buttons reach the background, open the dashboard and copy', async () => {
+      const writeText = vi.fn(async () => undefined);
+      vi.stubGlobal('navigator', { clipboard: { writeText } });
+      const { ports, sent, panel } = setup(fullStore());
+      await waitFor(() => expect(panel('anthropic').getAttribute('data-status')).toBe('degraded'));
       fireEvent.click(screen.getByRole('button', { name: 'Refresh now' }));
       fireEvent.click(screen.getByRole('button', { name: 'Open dashboard' }));
       fireEvent.click(screen.getByRole('button', { name: 'Copy status' }));
-      expect(handlers.onRefresh).toHaveBeenCalledTimes(1);
-      expect(handlers.onOpenDashboard).toHaveBeenCalledTimes(1);
-      expect(handlers.onCopy).toHaveBeenCalledTimes(1);
+      expect(sent).toEqual([{ type: 'refresh' }]);
+      expect(ports.openDashboard).toHaveBeenCalledTimes(1);
       await screen.findByRole('button', { name: 'Copied' });
+      expect(writeText).toHaveBeenCalledWith(expect.stringContaining('**Claude**: Degraded'));
+      await waitFor(() => expect(ports.close).toHaveBeenCalled());
+      vi.unstubAllGlobals();
     });
 
     it('watches storage while mounted and stops watching on unmount', async () => {
@@ -197,39 +161,16 @@ describe('DashboardView', () => {
       [KEYS.health]: { openai: checked, anthropic: checked, cursor: checked },
       [KEYS.history]: { anthropic: { incidents: fullHistory ? claudeHistory() : claudeHistory().slice(0, 3), fetchedAt: NOW, activeKey: '' } },
       [KEYS.observed]: { since: NOW - 3_600_000, providers: { cursor: [{ at: NOW - 3_600_000, level: 'operational' }] }, components: {} },
-      [KEYS.poll]: { lastPollAt: NOW - 6_000, lastDoneAt: NOW - 5_000, lastTickAt: null, polls: 1 },
+      [KEYS.poll]: { lastPollAt: NOW - 6_000, lastDoneAt: NOW - 5_000, },
     };
   }
 
-  /** The dashboard wired as `entrypoints/options/main.tsx` wires it, over an in-memory store. */
-  function setup(fullHistory = false) {
-    const m = memoryStore(initialData(fullHistory));
-    const state = createDashboardState(m.store, FULL_READERS, NOW);
-    const histories = createHistoryState(state);
-    const save = (next: Settings) => void m.store.set(KEYS.settings, next, SETTINGS_VERSION);
-    const onRefresh = vi.fn(async () => undefined);
-    const onCopy = vi.fn(async () => undefined);
-    const utils = render(
-      <UiContext.Provider value={{ t: translator('en'), locale: 'en' }}>
-        <DashboardView
-          state={state}
-          onRefresh={onRefresh}
-          onCopy={onCopy}
-          onInterval={(value) => save(withInterval(state.settings.value, value))}
-          onToggleStar={(provider, id) => save(withStarToggled(state.settings.value, provider, id))}
-          onWhenBack={(provider, on) => save(withWhenBack(state.settings.value, provider, on))}
-          renderExtras={(id) => {
-            const view = state.views.value.find((v) => v.info.id === id)!;
-            return <HistoryPanel history={histories.value[id]!} components={view.status?.components ?? []} pageUrl={view.info.pageUrl} now={state.now.value} />;
-          }}
-          renderSettingsExtras={() => (
-            <NotificationSettings settings={state.settings.value.notifications} providers={PROVIDER_INFO} onChange={(next) => save(withNotifications(state.settings.value, next))} />
-          )}
-        />
-      </UiContext.Provider>,
-    );
+  /** The real dashboard shell over fake ports (the same wiring the options page runs). */
+  function setup(fullHistory = false, initial: Partial<Record<StorageKey, unknown>> = initialData(fullHistory)) {
+    const f = fakePorts(initial, NOW);
+    const utils = render(<DashboardApp ports={f.ports} />);
     const panel = (id: string) => utils.container.querySelector(`[data-provider="${id}"]`) as HTMLElement;
-    return { ...m, ...utils, state, panel, onRefresh, onCopy };
+    return { ...f, ...utils, panel, writes: f.saved };
   }
   const loaded = async (panel: (id: string) => HTMLElement) => waitFor(() => expect(panel('anthropic').getAttribute('data-status')).toBe('degraded'));
 
@@ -278,9 +219,7 @@ describe('DashboardView', () => {
       expect(container.querySelector('.lane')!.textContent!.trim()).toBe('Background · every 1 minute');
       fireEvent.change(screen.getByLabelText('Refresh interval'), { target: { value: '5' } });
       expect(writes).toHaveLength(1);
-      expect(writes[0]!.key).toBe(KEYS.settings);
-      expect(writes[0]!.version).toBe(SETTINGS_VERSION);
-      expect((writes[0]!.value as Settings).intervalSec).toBe(5);
+      expect(writes[0]!.intervalSec).toBe(5);
       await waitFor(() => expect(container.querySelector('.lane')!.getAttribute('data-lane')).toBe('live'));
       expect((screen.getByLabelText('Refresh interval') as HTMLSelectElement).value).toBe('5');
     });
@@ -290,7 +229,7 @@ describe('DashboardView', () => {
       await loaded(panel);
       const claude = within(panel('anthropic'));
       fireEvent.click(claude.getByRole('button', { name: /^Star Claude API \(api\.anthropic\.com\)/ }));
-      expect((writes.at(-1)!.value as Settings).starred).toEqual({ openai: [], anthropic: ['k8w3r06qmzrp'], cursor: [] });
+      expect(writes.at(-1)!.starred).toEqual({ openai: [], anthropic: ['k8w3r06qmzrp'], cursor: [] });
       await waitFor(() => expect(claude.getByRole('button', { name: 'Unstar Claude API (api.anthropic.com)' }).getAttribute('aria-pressed')).toBe('true'));
       expect(panel('anthropic').querySelector('[data-component-id="rwppv331jlwc"]')!.className).toBe('component component--dim');
       // The starred component is fine: the overall state follows it, the panel keeps the page level.
@@ -303,41 +242,26 @@ describe('DashboardView', () => {
       await loaded(panel);
       expect(within(panel('openai')).queryByRole('button', { name: "Notify me when it's back" })).toBeNull();
       fireEvent.click(within(panel('anthropic')).getByRole('button', { name: "Notify me when it's back" }));
-      expect((writes.at(-1)!.value as Settings).notifications.whenBack).toEqual({ openai: false, anthropic: true, cursor: false });
+      expect(writes.at(-1)!.notifications.whenBack).toEqual({ openai: false, anthropic: true, cursor: false });
       await waitFor(() => expect(within(panel('anthropic')).getByRole('button', { pressed: true }).textContent).toBe("✓ You'll be notified when it's back"));
     });
 
-    it('notification settings save through the same store, with the version mark', async () => {
-      const { panel, writes } = setup();
+    it('notification settings go to the background, the only writer', async () => {
+      const { panel, writes, sent } = setup();
       await loaded(panel);
       fireEvent.click(screen.getByLabelText('Alerts for Cursor'));
-      expect(writes.at(-1)!.version).toBe(SETTINGS_VERSION);
-      expect((writes.at(-1)!.value as Settings).notifications.providers).toEqual({ openai: true, anthropic: true, cursor: false });
+      expect(sent.at(-1)!.type).toBe('save-settings');
+      expect(writes.at(-1)!.notifications.providers).toEqual({ openai: true, anthropic: true, cursor: false });
     });
 
     // Regression: the form must read the settings signal during render (a vnode built once at
     // start-up showed the defaults and saved them over the stored notification settings).
     it('notification settings show the stored settings and keep them when one switch changes', async () => {
-      const m = memoryStore({ ...initialData(), [KEYS.settings]: { intervalSec: 60, notifications: { enabled: true, minLevel: 'degraded', providers: {}, whenBack: {} } } });
-      const state = createDashboardState(m.store, FULL_READERS, NOW);
-      const save = (next: Settings) => void m.store.set(KEYS.settings, next, SETTINGS_VERSION);
-      render(
-        <UiContext.Provider value={{ t: translator('en'), locale: 'en' }}>
-          <DashboardView
-            state={state}
-            onRefresh={async () => undefined}
-            onCopy={async () => undefined}
-            onInterval={() => undefined}
-            renderSettingsExtras={() => (
-              <NotificationSettings settings={state.settings.value.notifications} providers={PROVIDER_INFO} onChange={(next) => save(withNotifications(state.settings.value, next))} />
-            )}
-          />
-        </UiContext.Provider>,
-      );
-      await waitFor(() => expect(state.settings.value.notifications.minLevel).toBe('degraded'));
+      const m = setup(false, { ...initialData(), [KEYS.settings]: { intervalSec: 60, notifications: { enabled: true, minLevel: 'degraded', providers: {}, whenBack: {} } } });
+      await waitFor(() => expect((screen.getByLabelText('Notify from') as HTMLSelectElement).value).toBe('degraded'));
       await new Promise((r) => setTimeout(r, 20));
       fireEvent.click(screen.getByLabelText('Alerts for Cursor'));
-      expect((m.writes.at(-1)!.value as Settings).notifications.minLevel).toBe('degraded');
+      expect(m.writes.at(-1)!.notifications.minLevel).toBe('degraded');
       expect((screen.getByLabelText('Notify from') as HTMLSelectElement).value).toBe('degraded');
     });
 

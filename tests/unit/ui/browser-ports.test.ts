@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { extensionStore } from '../../../lib/ui/browser-ports';
-import { KEYS, SETTINGS_VERSION } from '../../../lib/storage-keys';
+import { RECORDS } from '../../../lib/records';
+
+const KEYS = RECORDS;
 
 type Api = NonNullable<Parameters<typeof extensionStore>[0]>;
 type Listener = (changes: Record<string, { newValue?: unknown }>, area: string) => void;
@@ -19,6 +21,7 @@ function fakeApi() {
   });
   const api = {
     runtime: { sendMessage: vi.fn(async () => undefined), openOptionsPage: vi.fn(async () => undefined) },
+    permissions: { request: vi.fn(async () => true), remove: vi.fn(async () => true), contains: vi.fn(async () => true) },
     i18n: { getMessage: (key: string) => key, getUILanguage: () => 'en' },
     storage: {
       local: area('local'),
@@ -89,23 +92,8 @@ describe('extensionStore', () => {
     expect(b).toHaveBeenCalledWith(3);
   });
 
-  it('set with a version writes the value and its `name$` version mark in one call', async () => {
-    const f = fakeApi();
-    const store = extensionStore(f.api);
-    const cb = vi.fn();
-    store.watch(KEYS.settings, cb);
-    await store.set(KEYS.settings, { intervalSec: 10 }, SETTINGS_VERSION);
-    expect(f.api.storage.local.set).toHaveBeenCalledTimes(1);
-    expect(f.api.storage.local.set).toHaveBeenCalledWith({ settings: { intervalSec: 10 }, 'settings$': { v: 2 } });
-    expect(f.areas.local).toEqual({ settings: { intervalSec: 10 }, 'settings$': { v: 2 } });
-    expect(cb).toHaveBeenCalledWith({ intervalSec: 10 });
-  });
-
-  it('set without a version writes the value only, in the key’s area', async () => {
-    const f = fakeApi();
-    await extensionStore(f.api).set(KEYS.poll, { polls: 4 });
-    expect(f.api.storage.session.set).toHaveBeenCalledWith({ poll: { polls: 4 } });
-    expect(f.api.storage.local.set).not.toHaveBeenCalled();
-    expect(f.areas.session).toEqual({ poll: { polls: 4 } });
+  it('is read-only: views never write storage (settings go to the background)', () => {
+    const store = extensionStore(fakeApi().api) as unknown as Record<string, unknown>;
+    expect(Object.keys(store).sort()).toEqual(['get', 'watch']);
   });
 });

@@ -1,9 +1,11 @@
-import { FULL_READERS } from '../../../lib/ui/view-sanitize';
 import { afterEach, describe, expect, it } from 'vitest';
 import { effect } from '@preact/signals';
 import { createDashboardState, type DashboardState } from '../../../lib/ui/dashboard-state';
 import type { ViewStore } from '../../../lib/ui/view-store';
-import { KEYS, type StorageKey } from '../../../lib/storage-keys';
+import { RECORDS, type RecordDef } from '../../../lib/records';
+
+type StorageKey = RecordDef<unknown>['key'];
+const KEYS = Object.fromEntries(Object.entries(RECORDS).map(([name, def]) => [name, def.key])) as { [K in keyof typeof RECORDS]: StorageKey };
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
 import { EMPTY_HEALTH, type Health } from '../../../lib/status';
 import { makeStatus } from '../helpers';
@@ -20,11 +22,11 @@ function memoryStore(initial: Partial<Record<StorageKey, unknown>> = {}) {
     for (const cb of watchers.get(key) ?? []) cb(value);
   };
   const store: ViewStore = {
-    async get(key) {
+    async get({ key }) {
       log.get.push(key);
       return data.get(key);
     },
-    watch(key, cb) {
+    watch({ key }, cb) {
       log.watch.push(key);
       const set = watchers.get(key) ?? new Set();
       set.add(cb);
@@ -33,9 +35,6 @@ function memoryStore(initial: Partial<Record<StorageKey, unknown>> = {}) {
         log.unwatch.push(key);
         set.delete(cb);
       };
-    },
-    async set(key, value) {
-      change(key, value);
     },
   };
   const active = (key: StorageKey) => watchers.get(key)?.size ?? 0;
@@ -69,7 +68,7 @@ async function observed(state: DashboardState) {
 describe('createDashboardState: watching follows observation', () => {
   it('watches a key when its signal gets its first subscriber and unwatches when the last goes', () => {
     const m = memoryStore();
-    const state = createDashboardState(m.store, FULL_READERS, NOW);
+    const state = createDashboardState(m.store, {}, NOW);
     expect(m.log.watch).toEqual([]);
     const stop = effect(() => void state.settings.value);
     expect(m.log.watch).toEqual([KEYS.settings]);
@@ -86,7 +85,7 @@ describe('createDashboardState: watching follows observation', () => {
 
   it('observing views watches settings, snapshots and health only; history stays unwatched', () => {
     const m = memoryStore();
-    const state = createDashboardState(m.store, FULL_READERS, NOW);
+    const state = createDashboardState(m.store, {}, NOW);
     const stop = effect(() => void state.views.value);
     expect([...m.log.watch].sort()).toEqual([KEYS.settings, KEYS.snapshots, KEYS.health].sort());
     expect(m.active(KEYS.history)).toBe(0);
@@ -96,7 +95,7 @@ describe('createDashboardState: watching follows observation', () => {
 
   it('ready turns true after settings, snapshots and health were read (while views are observed)', async () => {
     const m = memoryStore();
-    const state = createDashboardState(m.store, FULL_READERS, NOW);
+    const state = createDashboardState(m.store, {}, NOW);
     const seen: boolean[] = [];
     // `ready` counts reads but does not itself subscribe to the three keys: a view observes `views` too.
     disposers.push(effect(() => void state.views.value));
@@ -111,7 +110,7 @@ describe('createDashboardState: watching follows observation', () => {
 describe('createDashboardState: values', () => {
   it('with nothing stored: defaults, every provider loading, overall unknown, background lane', async () => {
     const m = memoryStore();
-    const state = createDashboardState(m.store, FULL_READERS, NOW);
+    const state = createDashboardState(m.store, {}, NOW);
     await observed(state);
     expect(state.settings.value).toEqual(DEFAULT_SETTINGS);
     expect(state.views.value.map((v) => [v.info.id, v.level, v.loading])).toEqual([
@@ -121,7 +120,7 @@ describe('createDashboardState: values', () => {
     ]);
     expect(state.overall.value).toBe('unknown');
     expect(state.lane.value).toBe('background');
-    expect(state.pollState.value).toEqual({ lastPollAt: null, lastDoneAt: null, lastTickAt: null, polls: 0 });
+    expect(state.pollState.value).toEqual({ lastPollAt: null, lastDoneAt: null, });
     expect(state.observed.value).toEqual({ since: null, providers: {}, components: {} });
   });
 
@@ -135,7 +134,7 @@ describe('createDashboardState: values', () => {
         cursor: health({ checkedAt: NOW - 5_000, error: { kind: 'timeout', message: 't', httpStatus: null, at: NOW - 5_000 }, failures: 1, backoffUntil: NOW + 60_000 }),
       },
     });
-    const state = createDashboardState(m.store, FULL_READERS, NOW);
+    const state = createDashboardState(m.store, {}, NOW);
     await observed(state);
     const [openai, anthropic, cursor] = state.views.value;
     expect(openai).toMatchObject({ level: 'operational', loading: false, stale: false });
@@ -147,7 +146,7 @@ describe('createDashboardState: values', () => {
 
   it('a store change re-derives views and overall', async () => {
     const m = memoryStore({ [KEYS.snapshots]: { anthropic: makeStatus('anthropic', 'operational', { fetchedAt: NOW }) } });
-    const state = createDashboardState(m.store, FULL_READERS, NOW);
+    const state = createDashboardState(m.store, {}, NOW);
     const overall: string[] = [];
     disposers.push(effect(() => void overall.push(state.overall.value)));
     await flush();
@@ -160,7 +159,7 @@ describe('createDashboardState: values', () => {
 
   it('the now signal drives staleness (3 × the alarm period at 60 s = 180 s)', async () => {
     const m = memoryStore({ [KEYS.snapshots]: { openai: makeStatus('openai', 'outage', { fetchedAt: NOW }) } });
-    const state = createDashboardState(m.store, FULL_READERS, NOW);
+    const state = createDashboardState(m.store, {}, NOW);
     await observed(state);
     expect(state.views.value[0]).toMatchObject({ level: 'outage', stale: false });
     state.now.value = NOW + 180_000;
@@ -170,7 +169,7 @@ describe('createDashboardState: values', () => {
     expect(state.views.value[0]!.status?.level).toBe('outage');
   });
 
-  it('starred components decide the focus level and the overall level, not the displayed level', async () => {
+  it('starred components decide the focus level (badge); the overall level stays the providers’ own', async () => {
     const snap = makeStatus('openai', 'outage', {
       fetchedAt: NOW,
       components: [
@@ -187,12 +186,14 @@ describe('createDashboardState: values', () => {
         cursor: makeStatus('cursor', 'operational', { fetchedAt: NOW }),
       },
     });
-    const state = createDashboardState(m.store, FULL_READERS, NOW);
+    const state = createDashboardState(m.store, {}, NOW);
     await observed(state);
     expect(state.views.value[0]).toMatchObject({ level: 'outage', focusLevel: 'operational' });
-    expect(state.overall.value).toBe('operational');
-    m.change(KEYS.settings, { ...settings, starred: { openai: ['sora'], anthropic: [], cursor: [] } });
+    // The badge (focus) follows the starred parts; the summary (overall) keeps the provider's own outage.
+    expect(state.focus.value).toBe('operational');
     expect(state.overall.value).toBe('outage');
+    m.change(KEYS.settings, { ...settings, starred: { openai: ['sora'], anthropic: [], cursor: [] } });
+    expect(state.focus.value).toBe('outage');
   });
 
   it.each([
@@ -203,7 +204,7 @@ describe('createDashboardState: values', () => {
     [300, 'background'],
   ] as const)('interval %d s → %s lane', async (intervalSec, lane) => {
     const m = memoryStore({ [KEYS.settings]: { ...DEFAULT_SETTINGS, intervalSec } });
-    const state = createDashboardState(m.store, FULL_READERS, NOW);
+    const state = createDashboardState(m.store, {}, NOW);
     await observed(state);
     expect(state.settings.value.intervalSec).toBe(intervalSec);
     expect(state.lane.value).toBe(lane);
@@ -216,21 +217,21 @@ describe('createDashboardState: values', () => {
       [KEYS.health]: 'nope',
       [KEYS.poll]: null,
     });
-    const state = createDashboardState(m.store, FULL_READERS, NOW);
+    const state = createDashboardState(m.store, {}, NOW);
     await observed(state);
     expect(state.settings.value).toEqual(DEFAULT_SETTINGS);
     expect(state.snapshots.value).toEqual({});
     expect(state.health.value).toEqual({});
-    expect(state.pollState.value.polls).toBe(0);
+    expect(state.pollState.value).toEqual({ lastPollAt: null, lastDoneAt: null });
     m.change(KEYS.snapshots, { openai: { providerId: 'anthropic', level: 'outage' } });
     expect(state.views.value[0]).toMatchObject({ level: 'unknown', status: null, loading: true });
   });
 
   it('history, official uptime, observed and poll state mirror their keys', async () => {
     const history = { anthropic: { incidents: [], fetchedAt: NOW, activeKey: '' } };
-    const poll = { lastPollAt: NOW - 2_000, lastDoneAt: NOW - 1_000, lastTickAt: null, polls: 3 };
+    const poll = { lastPollAt: NOW - 2_000, lastDoneAt: NOW - 1_000 };
     const m = memoryStore({ [KEYS.history]: history, [KEYS.poll]: poll });
-    const state = createDashboardState(m.store, FULL_READERS, NOW);
+    const state = createDashboardState(m.store, {}, NOW);
     disposers.push(effect(() => void [state.history.value, state.pollState.value, state.officialUptime.value, state.observed.value]));
     await flush();
     expect(state.history.value).toEqual(history);

@@ -2,7 +2,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { effect, signal } from '@preact/signals';
 import { storageSignal } from '../../../lib/ui/storage-signal';
 import type { ViewStore } from '../../../lib/ui/view-store';
-import type { StorageKey } from '../../../lib/storage-keys';
+import type { RecordDef } from '../../../lib/records';
+
+type StorageKey = RecordDef<unknown>['key'];
+/** A record definition over `key` read by `read` (its fallback: read(undefined)). */
+const rec = <R,>(key: StorageKey, read: (raw: unknown) => R): RecordDef<R> => ({ key, version: 1, fallback: () => read(undefined), read });
 
 /** A store whose `get` answers are released by hand, with every watch/unwatch counted. */
 function manualStore() {
@@ -10,11 +14,11 @@ function manualStore() {
   const watchers = new Map<StorageKey, Set<(v: unknown) => void>>();
   const calls = { get: [] as StorageKey[], watch: [] as StorageKey[], unwatch: [] as StorageKey[] };
   const store: ViewStore = {
-    get: vi.fn((key: StorageKey) => {
+    get: vi.fn(({ key }: RecordDef<unknown>) => {
       calls.get.push(key);
       return new Promise<unknown>((resolve, reject) => pending.push({ key, resolve, reject }));
     }),
-    watch(key, cb) {
+    watch({ key }, cb) {
       calls.watch.push(key);
       const set = watchers.get(key) ?? new Set();
       set.add(cb);
@@ -24,7 +28,6 @@ function manualStore() {
         set.delete(cb);
       };
     },
-    set: vi.fn(async () => undefined),
   };
   const emit = (key: StorageKey, value: unknown) => watchers.get(key)?.forEach((cb) => cb(value));
   return { store, pending, calls, emit, listeners: (key: StorageKey) => watchers.get(key)?.size ?? 0 };
@@ -42,7 +45,7 @@ afterEach(() => {
 describe('storageSignal', () => {
   it('starts with read(undefined) and touches the store only once observed', () => {
     const m = manualStore();
-    const s = storageSignal(m.store, 'local:settings', readNumber);
+    const s = storageSignal(m.store, rec('local:settings', readNumber));
     expect(s.peek()).toBe(-1);
     expect(m.calls.watch).toEqual([]);
     expect(m.calls.get).toEqual([]);
@@ -51,7 +54,7 @@ describe('storageSignal', () => {
   it('on the first subscriber: watches then reads the key, and applies read() to the stored value', async () => {
     const m = manualStore();
     const loaded = signal(0);
-    const s = storageSignal(m.store, 'session:health', (raw) => (typeof raw === 'number' ? raw * 2 : 0), loaded);
+    const s = storageSignal(m.store, rec('session:health', (raw) => (typeof raw === 'number' ? raw * 2 : 0)), loaded);
     const seen: number[] = [];
     disposers.push(effect(() => void seen.push(s.value)));
     expect(m.calls.watch).toEqual(['session:health']);
@@ -66,7 +69,7 @@ describe('storageSignal', () => {
 
   it('follows changes reported by watch, sanitized by read()', async () => {
     const m = manualStore();
-    const s = storageSignal(m.store, 'local:snapshots', readNumber);
+    const s = storageSignal(m.store, rec('local:snapshots', readNumber));
     disposers.push(effect(() => void s.value));
     m.emit('local:snapshots', 7);
     expect(s.value).toBe(7);
@@ -78,10 +81,10 @@ describe('storageSignal', () => {
 
   it('falls back to the initial value when read() throws', async () => {
     const m = manualStore();
-    const s = storageSignal(m.store, 'local:settings', (raw) => {
+    const s = storageSignal(m.store, rec('local:settings', (raw) => {
       if (raw === 'boom') throw new Error('bad');
       return typeof raw === 'string' ? raw : 'default';
-    });
+    }));
     disposers.push(effect(() => void s.value));
     m.emit('local:settings', 'ok');
     expect(s.value).toBe('ok');
@@ -95,7 +98,7 @@ describe('storageSignal', () => {
   it('a failed read keeps the initial value and still counts as loaded', async () => {
     const m = manualStore();
     const loaded = signal(0);
-    const s = storageSignal(m.store, 'local:settings', readNumber, loaded);
+    const s = storageSignal(m.store, rec('local:settings', readNumber), loaded);
     disposers.push(effect(() => void s.value));
     m.pending[0]!.reject(new Error('storage gone'));
     await flush();
@@ -106,7 +109,7 @@ describe('storageSignal', () => {
   it('unwatches when the last subscriber goes, and ignores a read answering after that', async () => {
     const m = manualStore();
     const loaded = signal(0);
-    const s = storageSignal(m.store, 'local:settings', readNumber, loaded);
+    const s = storageSignal(m.store, rec('local:settings', readNumber), loaded);
     const a = effect(() => void s.value);
     const b = effect(() => void s.value);
     expect(m.calls.watch).toEqual(['local:settings']); // one watch for both subscribers
@@ -123,7 +126,7 @@ describe('storageSignal', () => {
 
   it('watches again (and re-reads) for a new subscriber after being unwatched', async () => {
     const m = manualStore();
-    const s = storageSignal(m.store, 'local:settings', readNumber);
+    const s = storageSignal(m.store, rec('local:settings', readNumber));
     effect(() => void s.value)();
     disposers.push(effect(() => void s.value));
     expect(m.calls.watch).toEqual(['local:settings', 'local:settings']);

@@ -1,0 +1,26 @@
+import { useEffect, useMemo } from 'preact/hooks';
+import type { UiPorts } from '@/lib/ui/browser-ports';
+import { createDashboardState } from '@/lib/ui/dashboard-state';
+import { readRecentHistory } from '@/lib/ui/recent-incidents';
+import { startViewRuntime } from '@/lib/ui/view-runtime';
+import { PopupView } from './PopupView';
+import { UiContext } from './UiContext';
+
+/** The popup as an app: state over the ports' store, the clock and ticks, and the view. */
+export function PopupApp({ ports }: { ports: UiPorts }) {
+  const { state, runtime } = useMemo(() => {
+    const state = createDashboardState(ports.store, { history: readRecentHistory }, ports.now());
+    return { state, runtime: startViewRuntime(state, ports) };
+  }, [ports]);
+  useEffect(() => runtime.stop, [runtime]);
+  return (
+    <UiContext.Provider value={{ t: ports.t, locale: ports.locale }}>
+      <PopupView
+        state={state}
+        onRefresh={runtime.actions.refresh}
+        onCopy={runtime.actions.copy}
+        onOpenDashboard={() => void ports.openDashboard().then(ports.close)}
+      />
+    </UiContext.Provider>
+  );
+}
