@@ -30,7 +30,8 @@ function sourceDetail(uptime: Uptime, t: Translate, locale: string, now: number)
   if (basis?.method === 'mean' && basis.components > 0) {
     const about = [t('uptimeAverage', String(basis.components))];
     const { worst30, worst90 } = basis;
-    const name = (w: { id: string; name: string }) => w.name || w.id;
+    // A component the page rates but its summary does not list (incident.io's summary stops at 25).
+    const name = (w: { id: string; name: string }) => w.name || t('uptimeUnlisted');
     if (worst30 && worst90 && worst30.id === worst90.id) about.push(t('uptimeLowestBoth', [name(worst90), percent(worst30.percent, locale), percent(worst90.percent, locale)]));
     else {
       if (worst90) about.push(t('uptimeLowest90', [name(worst90), percent(worst90.percent, locale)]));

@@ -564,54 +564,14 @@ export interface LevelTransition {
   raw?: string;
 }
 
-/** How long a stretch between two checks may be before it counts as unchecked (≥ 90 s). */
-export function maxCheckGap(periodMs: number): number {
-  return Math.max(3 * periodMs, 90_000);
-}
-
-/**
- * Time with no check at all, from the times of the checks that reached the page (sorted or not):
- * after each check the level holds for one period; a stretch to the next check (or to `now`) longer
- * than `maxCheckGap(periodMs)` is a gap from one period after the check until the next one.
- */
-export function gapsFromChecks(checks: readonly number[], periodMs: number, now: number): Interval[] {
-  const sorted = [...checks].filter((t) => Number.isFinite(t) && t <= now).sort((a, b) => a - b);
-  const limit = maxCheckGap(periodMs);
-  const gaps: Interval[] = [];
-  sorted.forEach((at, i) => {
-    const next = sorted[i + 1] ?? now;
-    if (next - at > limit) gaps.push({ start: at + periodMs, end: next });
-  });
-  return gaps;
-}
-
-/**
- * A compact trail of checks: spans of checks no more than `maxCheckGap(periodMs)` apart. Adds the
- * check at `at` (extending the last span or starting one), drops spans that ended more than 90 days
- * before `at` and keeps at most `max` spans. Pure; the input is not modified.
- */
-export function addCheck(spans: readonly Interval[], at: number, periodMs: number, max = 400): Interval[] {
-  const cutoff = at - WINDOW_DAYS * DAY_MS;
-  const kept = spans.filter((s) => s.end >= cutoff).map((s) => ({ ...s }));
-  const last = kept[kept.length - 1];
-  if (last && at >= last.start && at - last.end <= maxCheckGap(periodMs)) last.end = Math.max(last.end, at);
-  else if (!last || at > last.end) kept.push({ start: at, end: at });
-  return kept.length > max ? kept.slice(kept.length - max) : kept;
-}
-
-/** The unchecked time between `since` and `now` given a trail of check spans (see `addCheck`). */
-export function gapsFromSpans(spans: readonly Interval[], since: number, now: number, periodMs: number): Interval[] {
-  const checked = mergeIntervals(spans.map((s) => ({ start: s.start, end: s.end + periodMs })));
-  return subtractIntervals([{ start: since, end: now }], checked);
-}
-
 /**
  * Uptime from what this extension saw (source `observed`): each transition's level holds until the
  * next one (the last until `now`); time before the first transition is `unknown`. An `outage`
  * counts as major outage (a `raw` `partial_outage` as partial); `degraded` weighs 0, since the
- * level alone cannot tell a partial outage from degraded performance. `gaps` (no check at all:
- * see `gapsFromChecks`/`gapsFromSpans`) are left out of the figures and drawn as no-data. Coverage
- * begins at `since` (install): windows reaching further back have no figure, only "since <date>".
+ * level alone cannot tell a partial outage from degraded performance. `unknown` time (a failed
+ * check, or no check at all: the worker records `unknown` after a gap in its checks) and `gaps`
+ * are left out of the figures; a day without any known time is drawn as no-data. Coverage begins
+ * at `since` (install): windows reaching further back have no figure, only "since <date>".
  */
 export function uptimeFromObserved(transitions: readonly LevelTransition[], since: number | null, now: number, gaps: readonly Interval[] = []): Uptime {
   const sorted = [...transitions].sort((a, b) => a.at - b.at);
@@ -633,7 +593,8 @@ export function uptimeFromObserved(transitions: readonly LevelTransition[], sinc
     else if (t.level === 'unknown') buckets.unknown.push(piece);
   });
   const uptime = buildUptime({ now, coverStart: start, source: 'observed', ...buckets, gaps });
-  return { ...uptime, since: dayKey(start) };
+  const days = uptime.days.map((d) => (d.level === 'unknown' && !d.noData ? { ...noDataDay(d.date), incidents: d.incidents } : d));
+  return { ...uptime, days, coversDays: days.filter((d) => !d.noData).length, since: dayKey(start) };
 }
 
 // ————————————————————————————————————————————— choosing and ageing

@@ -32,7 +32,7 @@ export interface ProviderHistoryView {
 export interface HistoryOptions {
   /** Its platform: how many incidents its list holds at most (see `incidentListCap`). */
   platform?: string;
-  /** Time with no check at all (see `gapsFromChecks` in lib/uptime.ts): no-data in observed uptime. */
+  /** Time with no check at all, where the observed record does not already mark it `unknown`. */
   gaps?: readonly Interval[];
 }
 

@@ -3,7 +3,6 @@ import type { Incident, Uptime } from '../../lib/model';
 import { normalizeIncident, normalizeSummary } from '../../lib/providers/normalize';
 import { IncidentsSchema, SummarySchema } from '../../lib/providers/statuspage-schema';
 import {
-  addCheck,
   aggregateUptime,
   buildUptime,
   dayKey,
@@ -11,8 +10,6 @@ import {
   daysCovered,
   estimateFromIncidents,
   floor2,
-  gapsFromChecks,
-  gapsFromSpans,
   impactSeverity,
   incidentListCap,
   incidentSegments,
@@ -434,10 +431,23 @@ describe('uptimeFromObserved', () => {
     expect(without.percent90d).toBe(floor2(100 * (1 - 72 / (89 * 24 + 12))));
   });
 
-  it('a day that was unknown throughout is an unknown bar; all-unknown gives no figure', () => {
+  it('a day without any known time (checks failed, or none: the worker records unknown) is a no-data bar; all-unknown gives no figure', () => {
     const u = uptimeFromObserved([{ at: since, level: 'unknown' }], since, now);
-    expect(bar(u, '2026-09-14').level).toBe('unknown');
+    expect(bar(u, '2026-09-14')).toMatchObject({ level: 'unknown', noData: true });
+    expect(u.coversDays).toBe(0);
     expect(u.percentSince).toBeNull();
+    // As recordObserved writes a gap: `unknown` right after the last check, until checks resume.
+    const gapped = uptimeFromObserved(
+      [
+        { at: now - 100 * DAY, level: 'operational' },
+        { at: now - 3 * DAY + 1, level: 'unknown' },
+        { at: now - DAY, level: 'outage' },
+      ],
+      now - 100 * DAY,
+      now,
+    );
+    expect(bar(gapped, dayKey(now - 2 * DAY)).noData).toBe(true);
+    expect(gapped.percent90d).toBe(floor2(100 * (1 - 24 / (89 * 24 + 12 - 48))));
   });
 
   it('uses the transition before the window as the level at its start', () => {
@@ -453,34 +463,6 @@ describe('uptimeFromObserved', () => {
     expect(u.coversDays).toBe(0);
     expect(u.percent90d).toBeNull();
     expect(u.days.every((d) => d.noData)).toBe(true);
-  });
-});
-
-describe('checks → gaps', () => {
-  const now = Date.parse('2026-09-15T12:00:00Z');
-  const period = 30_000;
-
-  it('gapsFromChecks: a stretch over 3 periods (≥ 90 s) without a check is a gap from one period after the check', () => {
-    const checks = [now - 10 * MIN, now - 9.5 * MIN, now - 9 * MIN, now - 2 * MIN, now - 1.5 * MIN];
-    expect(gapsFromChecks(checks, period, now)).toEqual([{ start: now - 9 * MIN + period, end: now - 2 * MIN }]);
-    expect(gapsFromChecks([now - 10 * MIN], period, now)).toEqual([{ start: now - 10 * MIN + period, end: now }]);
-  });
-
-  it('addCheck keeps a compact trail of check spans; gapsFromSpans gives the unchecked time', () => {
-    let spans = addCheck([], now - 10 * MIN, period);
-    spans = addCheck(spans, now - 9.5 * MIN, period);
-    spans = addCheck(spans, now - 9 * MIN, period);
-    spans = addCheck(spans, now - 2 * MIN, period);
-    expect(spans).toEqual([
-      { start: now - 10 * MIN, end: now - 9 * MIN },
-      { start: now - 2 * MIN, end: now - 2 * MIN },
-    ]);
-    expect(gapsFromSpans(spans, now - 10 * MIN, now, period)).toEqual([
-      { start: now - 9 * MIN + period, end: now - 2 * MIN },
-      { start: now - 2 * MIN + period, end: now },
-    ]);
-    const old = addCheck([{ start: now - 100 * DAY, end: now - 95 * DAY }], now, period);
-    expect(old).toEqual([{ start: now, end: now }]);
   });
 });
 

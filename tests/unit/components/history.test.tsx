@@ -112,6 +112,12 @@ describe('UptimeStrip', () => {
     expect(b.container.querySelector('.uptime__figures')!.textContent).toBe('30 d: — · 90 d: — · since Oct 10, 2026: 100.00%');
   });
 
+  it('a lowest component the summary does not list is named as such, not by its id', () => {
+    const u: Uptime = { ...sample(), basis: { method: 'mean', components: 37, worst90: { id: '01JMDK9XYN8Z6K633X01G7WFD9', name: '', percent: 99.74 }, worst30: null } };
+    const { container } = renderUi(<UptimeStrip uptime={u} title="Uptime" now={NOW} />);
+    expect(container.querySelector('.uptime__basis')!.textContent).toBe('Average of 37 components · lowest over 90 days: a component not in the summary (99.74%)');
+  });
+
   it('Korean labels', () => {
     const { container } = renderUi(<UptimeStrip uptime={sample()} title="가동률" now={NOW} />, 'ko');
     expect(container.querySelector('.uptime__label')!.textContent).toBe('사고 기록으로 추정');

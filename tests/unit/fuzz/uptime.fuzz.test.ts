@@ -103,7 +103,7 @@ const pageDayArb = (date: string) =>
       date: fc.oneof({ weight: 20, arbitrary: fc.constant(date) }, { weight: 1, arbitrary: textArb }),
       outages: fc.oneof(
         { weight: 10, arbitrary: fc.record({ p: fc.integer({ min: 0, max: 90_000 }), m: fc.integer({ min: 0, max: 90_000 }) }, { requiredKeys: [] }) },
-        { weight: 1, arbitrary: fc.constantFrom(null, {}, { p: 'x' }, { m: -5 }, { p: 1e400 }, []) },
+        { weight: 1, arbitrary: fc.constantFrom(null, {}, { p: 'x' }, { m: -5 }, { p: Number.POSITIVE_INFINITY }, { m: Number.MAX_VALUE }, []) },
       ),
       related_events: fc.array(fc.record({ name: textArb, code: idArb }, { requiredKeys: [] }), { maxLength: 2 }),
     },
