@@ -504,3 +504,267 @@ export function checkUptimeOutcome(o: UptimeOutcome): void {
   if (o.uptime.source !== 'official') throw new Error(`source ${o.uptime.source}`);
   for (const u of Object.values(o.components)) checkUptime(u);
 }
+
+// ——— platforms beyond Statuspage: incident.io native, Better Stack, Instatus, Google Workspace ———
+
+/** Times around NOW (so windows, "expired" and "in progress" all happen), or any `dateArb`. */
+export const nearNowArb: fc.Arbitrary<string> = fc.oneof(
+  { weight: 3, arbitrary: fc.date({ min: new Date(NOW - 100 * 86_400_000), max: new Date(NOW + 20 * 86_400_000), noInvalidDate: true }).map((d) => d.toISOString()) },
+  { weight: 1, arbitrary: dateArb },
+);
+
+/** A value that is one of `known` most of the time, else a surprise. */
+export function vocabularyArb(known: readonly string[]): fc.Arbitrary<string> {
+  return fc.oneof(
+    { weight: 5, arbitrary: fc.constantFrom(...known) },
+    { weight: 1, arbitrary: fc.constantFrom('totally_new_value', '__proto__', 'constructor', '', ' ', 'resolved') },
+    { weight: 1, arbitrary: textArb },
+  );
+}
+
+const someIdArb = fc.oneof({ weight: 4, arbitrary: fc.constantFrom('c1', 'c2', 'c3', '01K6Y7AE9BDH78Q7P0GAVJ7PX1') }, { weight: 1, arbitrary: idArb });
+const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null, freq: 5 });
+
+/** A ProseMirror document as incident.io sends update messages, or junk in its place. */
+export const proseMirrorArb: fc.Arbitrary<unknown> = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      type: fc.constant('doc'),
+      content: fc.array(
+        fc.record(
+          {
+            type: fc.constantFrom('paragraph', 'list', 'listItem', 'heading', 'text', 'weird'),
+            text: textArb,
+            content: fc.array(fc.record({ type: fc.constant('text'), text: textArb, marks: fc.constant([{ type: 'bold' }]) }, { requiredKeys: ['type'] }), { maxLength: 3 }),
+          },
+          { requiredKeys: ['type'] },
+        ),
+        { maxLength: 3 },
+      ),
+    }),
+  },
+  { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
+);
+
+const nativeStatusArb = vocabularyArb(['operational', 'degraded_performance', 'partial_outage', 'full_outage', 'under_maintenance']);
+
+const nativeEventArb = fc.record(
+  {
+    id: idArb,
+    name: textArb,
+    status: vocabularyArb(['investigating', 'identified', 'monitoring', 'resolved', 'maintenance_scheduled', 'maintenance_in_progress', 'maintenance_complete']),
+    type: vocabularyArb(['incident', 'maintenance']),
+    published_at: nearNowArb,
+    updates: fc.array(
+      fc.record(
+        {
+          published_at: nearNowArb,
+          to_status: vocabularyArb(['investigating', 'identified', 'monitoring', 'resolved']),
+          message_string: textArb,
+          message: fc.oneof(proseMirrorArb, fc.record({ text_node: proseMirrorArb, markdown: textArb }, { requiredKeys: [] }), textArb),
+        },
+        { requiredKeys: [] },
+      ),
+      { maxLength: 3 },
+    ),
+    component_impacts: fc.array(
+      fc.record({ component_id: someIdArb, start_at: nearNowArb, end_at: optional(nearNowArb), status: nativeStatusArb, status_page_incident_id: idArb }, { requiredKeys: [] }),
+      { maxLength: 3 },
+    ),
+    affected_components: fc.array(fc.record({ component_id: someIdArb, status: nativeStatusArb, current_status: nativeStatusArb }, { requiredKeys: ['component_id'] }), { maxLength: 3 }),
+  },
+  { requiredKeys: ['id'] },
+);
+
+const structureRefArb = fc.record({ component_id: someIdArb, name: textArb, hidden: fc.boolean() }, { requiredKeys: ['component_id'] });
+
+/** incident.io native `GET /proxy/<host>`. */
+export const nativeSummaryArb = fc.record({
+  summary: fc.record(
+    {
+      id: idArb,
+      name: textArb,
+      public_url: textArb,
+      components: fc.array(fc.record({ id: someIdArb, name: textArb, description: optional(textArb) }, { requiredKeys: ['id'] }), { maxLength: 6 }),
+      structure: fc.record(
+        {
+          items: fc.array(
+            fc.oneof(
+              fc.record({ component: structureRefArb }),
+              fc.record({ group: fc.record({ id: idArb, name: textArb, hidden: fc.boolean(), components: fc.array(structureRefArb, { maxLength: 3 }) }, { requiredKeys: [] }) }),
+            ),
+            { maxLength: 4 },
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+      affected_components: fc.array(fc.record({ component_id: someIdArb, status: nativeStatusArb }, { requiredKeys: ['component_id'] }), { maxLength: 4 }),
+      ongoing_incidents: fc.array(nativeEventArb, { maxLength: 3 }),
+      scheduled_maintenances: fc.array(nativeEventArb, { maxLength: 2 }),
+    },
+    { requiredKeys: ['components'] },
+  ),
+});
+
+/** incident.io native `component_impacts` (history): impacts grouped by incident id. */
+export const nativeImpactsArb = fc.record(
+  {
+    incident_links: fc.array(fc.record({ id: fc.oneof(fc.constantFrom('inc1', 'inc2'), idArb), name: textArb }, { requiredKeys: ['id'] }), { maxLength: 4 }),
+    component_impacts: fc.array(
+      fc.record(
+        { start_at: nearNowArb, end_at: optional(nearNowArb), component_id: optional(someIdArb), status_page_incident_id: optional(fc.oneof(fc.constantFrom('inc1', 'inc2'), idArb)), status: nativeStatusArb },
+        { requiredKeys: ['start_at'] },
+      ),
+      { maxLength: 6 },
+    ),
+  },
+  { requiredKeys: [] },
+);
+
+const bsIdArb: fc.Arbitrary<string | number> = fc.oneof({ weight: 4, arbitrary: fc.constantFrom('1', '2', '3', '501', 7001) }, { weight: 1, arbitrary: idArb });
+const bsStateArb = vocabularyArb(['operational', 'degraded', 'downtime', 'maintenance', 'not_monitored', 'resolved']);
+const dayKeyArb = fc.oneof(
+  { weight: 5, arbitrary: fc.integer({ min: -95, max: 2 }).map((n) => new Date(NOW + n * 86_400_000).toISOString().slice(0, 10)) },
+  { weight: 1, arbitrary: textArb },
+);
+const secondsArb = fc.oneof(fc.integer({ min: 0, max: 90_000 }), fc.double(), fc.constantFrom(-5, 1e308, 0.5));
+const bsAffectedArb = fc.array(fc.record({ status_page_resource_id: bsIdArb, status: bsStateArb }, { requiredKeys: [] }), { maxLength: 3 });
+const bsRefsArb = (type: string) => fc.record({ data: fc.array(fc.record({ id: bsIdArb, type: fc.constant(type) }), { maxLength: 4 }) });
+
+/** Better Stack `GET /index.json` (JSON:API). */
+export const betterstackIndexArb = fc.record({
+  data: fc.record(
+    {
+      id: bsIdArb,
+      type: fc.oneof({ weight: 8, arbitrary: fc.constant('status_page') }, { weight: 1, arbitrary: textArb }),
+      attributes: fc.record({ company_name: textArb, aggregate_state: bsStateArb, updated_at: dateArb, announcement: optional(textArb) }, { requiredKeys: [] }),
+      relationships: fc.record({ sections: bsRefsArb('status_page_section'), resources: bsRefsArb('status_page_resource'), status_reports: bsRefsArb('status_report') }, { requiredKeys: [] }),
+    },
+    { requiredKeys: ['type'] },
+  ),
+  included: fc.array(
+    fc.oneof(
+      fc.record({ id: bsIdArb, type: fc.constant('status_page_section'), attributes: fc.record({ name: textArb, position: fc.integer({ min: -3, max: 10 }) }, { requiredKeys: [] }) }),
+      fc.record({
+        id: bsIdArb,
+        type: fc.constant('status_page_resource'),
+        attributes: fc.record(
+          {
+            status_page_section_id: bsIdArb,
+            public_name: textArb,
+            explanation: textArb,
+            position: fc.integer({ min: -3, max: 10 }),
+            availability: fc.oneof(fc.double({ min: -1, max: 2 }), fc.constantFrom(1, 0.99, 1.0)),
+            status: bsStateArb,
+            status_history: fc.array(fc.record({ day: dayKeyArb, status: bsStateArb, downtime_duration: secondsArb, maintenance_duration: secondsArb }, { requiredKeys: ['day'] }), { maxLength: 6 }),
+          },
+          { requiredKeys: [] },
+        ),
+      }),
+      fc.record({
+        id: bsIdArb,
+        type: fc.constant('status_report'),
+        attributes: fc.record(
+          { title: textArb, report_type: vocabularyArb(['manual', 'maintenance']), starts_at: nearNowArb, ends_at: optional(nearNowArb), aggregate_state: bsStateArb, affected_resources: bsAffectedArb },
+          { requiredKeys: [] },
+        ),
+        relationships: fc.record({ status_updates: bsRefsArb('status_update') }, { requiredKeys: [] }),
+      }),
+      fc.record({
+        id: bsIdArb,
+        type: fc.constant('status_update'),
+        attributes: fc.record({ message: textArb, published_at: nearNowArb, affected_resources: bsAffectedArb }, { requiredKeys: [] }),
+      }),
+    ),
+    { maxLength: 8 },
+  ),
+});
+
+const instatusUrlArb = fc.oneof(fc.constantFrom('https://status.example-ai.com/x1', 'https://evil.example/x', 'javascript:alert(1)', 'http://status.example-ai.com/x'), textArb);
+const instatusComponentArb = fc.record(
+  {
+    id: someIdArb,
+    name: textArb,
+    description: textArb,
+    status: vocabularyArb(['OPERATIONAL', 'DEGRADEDPERFORMANCE', 'PARTIALOUTAGE', 'MAJOROUTAGE', 'UNDERMAINTENANCE']),
+    group: fc.oneof(fc.constant(null), fc.record({ id: someIdArb, name: textArb, description: textArb }, { requiredKeys: ['id'] })),
+  },
+  { requiredKeys: ['id'] },
+);
+
+/** Instatus `GET /summary.json` (components only sometimes, as a few pages may send them). */
+export const instatusSummaryArb = fc.record(
+  {
+    page: fc.record({ name: textArb, url: textArb, status: vocabularyArb(['UP', 'HASISSUES', 'UNDERMAINTENANCE']) }, { requiredKeys: ['status'] }),
+    activeIncidents: fc.array(
+      fc.record(
+        {
+          id: idArb,
+          name: textArb,
+          started: nearNowArb,
+          status: vocabularyArb(['INVESTIGATING', 'IDENTIFIED', 'MONITORING', 'RESOLVED']),
+          impact: vocabularyArb(['PARTIALOUTAGE', 'DEGRADEDPERFORMANCE', 'MAJOROUTAGE', 'OPERATIONAL']),
+          url: instatusUrlArb,
+          updatedAt: nearNowArb,
+        },
+        { requiredKeys: ['id'] },
+      ),
+      { maxLength: 3 },
+    ),
+    activeMaintenances: fc.array(
+      fc.record(
+        {
+          id: idArb,
+          name: textArb,
+          start: nearNowArb,
+          status: vocabularyArb(['NOTSTARTEDYET', 'INPROGRESS', 'COMPLETED']),
+          duration: fc.oneof(fc.integer({ min: -10, max: 2_000_000 }), fc.constantFrom('60', 'x', '', '1e400'), fc.double()),
+          url: instatusUrlArb,
+          updatedAt: nearNowArb,
+        },
+        { requiredKeys: ['id'] },
+      ),
+      { maxLength: 3 },
+    ),
+    components: fc.array(instatusComponentArb, { maxLength: 5 }),
+  },
+  { requiredKeys: ['page'] },
+);
+
+/** Instatus `GET /v3/components.json` (or a bare list). */
+export const instatusComponentsArb = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ components: fc.array(instatusComponentArb, { maxLength: 6 }) }) },
+  { weight: 1, arbitrary: fc.array(instatusComponentArb, { maxLength: 6 }) },
+);
+
+const googleStateArb = vocabularyArb(['AVAILABLE', 'SERVICE_INFORMATION', 'SERVICE_DISRUPTION', 'SERVICE_OUTAGE']);
+const googleTextArb = fc.oneof(
+  { weight: 3, arbitrary: textArb },
+  { weight: 1, arbitrary: fc.constantFrom('**Summary:**\nElevated \\"INTERNAL\\_ERROR\\" in 2026\\.', '# Incident Report\n## Summary\n**Bold** [link](https://x.example/y)', '\\\\\\*\\*') },
+);
+const googleUpdateArb = fc.record({ created: nearNowArb, modified: nearNowArb, when: nearNowArb, text: googleTextArb, status: googleStateArb }, { requiredKeys: [] });
+const googleProductArb = fc.oneof({ weight: 4, arbitrary: fc.constantFrom('Gemini', 'Google Chat', ' gemini ', 'npdyhgECDJ6tB66MxXyo') }, { weight: 1, arbitrary: textArb });
+
+/** Google Workspace `incidents.json`: incidents of several products, `end` absent while open. */
+export const googleIncidentsArb = fc.array(
+  fc.record(
+    {
+      id: idArb,
+      begin: nearNowArb,
+      created: nearNowArb,
+      end: nearNowArb,
+      modified: nearNowArb,
+      external_desc: googleTextArb,
+      most_recent_update: googleUpdateArb,
+      status_impact: googleStateArb,
+      severity: fc.constantFrom('low', 'medium', 'high'),
+      service_key: googleProductArb,
+      service_name: googleProductArb,
+      affected_products: fc.array(fc.record({ title: googleProductArb, id: googleProductArb }, { requiredKeys: [] }), { maxLength: 2 }),
+      updates: fc.array(googleUpdateArb, { maxLength: 3 }),
+    },
+    { requiredKeys: ['id'] },
+  ),
+  { maxLength: 5 },
+);
