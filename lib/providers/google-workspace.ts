@@ -97,7 +97,8 @@ const HEADING = /^(summary|description|symptoms|workaround|(mini )?incident repo
 
 /** The incident's title: the first line of its first text that is not a section heading. */
 export function googleTitle(i: GoogleIncident, fallback: string): string {
-  const lines = googleText(i.external_desc ?? i.most_recent_update?.text ?? '').split('\n');
+  // Only the first lines can hold the title: no need to reduce a whole incident report.
+  const lines = googleText((i.external_desc ?? i.most_recent_update?.text ?? '').slice(0, 2_000)).split('\n');
   return plainLine(lines.map((l) => l.trim()).find((l) => l && !HEADING.test(l))) || plainLine(fallback);
 }
 
@@ -163,8 +164,12 @@ function incidentOf(i: GoogleIncident, def: ProviderDefinition, component: { id:
   };
 }
 
-/** The product's incidents (open first, newest first) and its one component. Pure. */
-export function googleProductView(all: readonly GoogleIncident[], def: ProviderDefinition): { incidents: Incident[]; component: ComponentStatus; updatedAt: string | null } {
+/** The product's incidents (open first, newest first; or only the open ones) and its one component. Pure. */
+export function googleProductView(
+  all: readonly GoogleIncident[],
+  def: ProviderDefinition,
+  which: 'all' | 'open' = 'all',
+): { incidents: Incident[]; component: ComponentStatus; updatedAt: string | null } {
   const product = productOf(def);
   const mine = all.filter((i) => concerns(i, product));
   // Name the component as the dashboard does (the product's title), whatever the key given.
@@ -174,7 +179,7 @@ export function googleProductView(all: readonly GoogleIncident[], def: ProviderD
   const seen = new Set<string>();
   const incidents = sortIncidents(
     mine
-      .filter((i) => !seen.has(i.id) && seen.add(i.id))
+      .filter((i) => (which === 'all' || isOpen(i)) && !seen.has(i.id) && seen.add(i.id))
       .map((i) => incidentOf(i, def, { id, name }))
       .filter((i): i is Incident => i !== null),
   );
@@ -190,7 +195,7 @@ export function googleProductView(all: readonly GoogleIncident[], def: ProviderD
 
 /** A parsed list → `ServiceStatus` for the service's product. Pure. */
 export function googleStatusFrom(all: readonly GoogleIncident[], def: ProviderDefinition, now: number): ServiceStatus {
-  const { incidents, component, updatedAt } = googleProductView(all, def);
+  const { incidents, component, updatedAt } = googleProductView(all, def, 'open');
   return {
     ...baseStatus(def, now),
     level: providerLevel([component.level]),
