@@ -82,7 +82,8 @@ describe('percent', () => {
   it.each([
     [99.92, '99.92%'],
     [100, '100.00%'],
-    [99.9876, '99.988%'],
+    [99.9876, '99.98%'], // two decimals, truncated, as the status pages show them
+    [99.999, '99.99%'],
     [0, '0.00%'],
   ])('%d → %s', (value, expected) => {
     expect(percent(value, 'en')).toBe(expected);

@@ -191,8 +191,8 @@ describe('DashboardView', () => {
       const claude = panel('anthropic').querySelector('.history > .uptime')!;
       expect(claude.getAttribute('data-uptime-source')).toBe('incidents');
       expect(claude.getAttribute('data-uptime-days')).toBe('56');
-      const perComponent = panel('anthropic').querySelectorAll('[data-uptime-component-id]');
-      expect([...perComponent].map((e) => e.getAttribute('data-uptime-component-id'))).toEqual(['rwppv331jlwc', 'k8w3r06qmzrp']);
+      const perComponent = panel('anthropic').querySelectorAll('.uptime[data-component-id]');
+      expect([...perComponent].map((e) => e.getAttribute('data-component-id'))).toEqual(['rwppv331jlwc', 'k8w3r06qmzrp']);
       expect(panel('anthropic').querySelectorAll('.timeline [data-incident-id]')).toHaveLength(50);
       expect(panel('anthropic').querySelector('.timeline details summary')!.textContent).toBe('45 older incidents');
       const cursor = panel('cursor').querySelector('.history > .uptime')!;
