@@ -21,8 +21,8 @@ const FORMATTING_TAG = /<\/?(p|br|a|ul|ol|li|strong|em|b|i|u|code|pre|div|span|h
 const MARKDOWN =
   /\*\*[^*\n]|__[^_\n]|~~[^~\n]|^ {0,3}#{1,6}[ \t]|^ {0,3}(?:```|~~~)|^ {0,3}[-*+][ \t]+\S|^ {0,3}\d{1,9}[.)][ \t]+\S|\]\([^)\s]+|`[^`\n]+`|^ {0,3}>|\\[\\`*_{}[\]()#+\-.!|~]|(?:^|\s)[*_][^*_\s][^*_\n]*[*_](?:\s|$|[.,;:!?])/m;
 const MAX_TEXT = 4_000;
-/** Longer input is cut before parsing: only the first `MAX_TEXT` characters are ever shown. */
-const MAX_PARSED = 20_000;
+/** Longer input is cut before parsing (only `MAX_TEXT` characters are ever shown): bounds the cost of a hostile body. */
+const MAX_PARSED = 8_000;
 
 function inline(tokens: readonly Token[] | undefined): string {
   return (tokens ?? []).map(tokenText).join('');
