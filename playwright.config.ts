@@ -1,6 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import type { ExtensionWorkerOptions } from './tests/e2e/fixture';
 
-export default defineConfig({
+/**
+ * The Chromium suite (tests/e2e): the built Chrome extension in headless Chromium. One browser per
+ * worker, reset to a fresh install before each test (tests/e2e/fixture.ts).
+ */
+export default defineConfig<Pick<ExtensionWorkerOptions, 'shareBrowser'>>({
   testDir: 'tests/e2e',
   outputDir: 'test-results/e2e',
   timeout: 60_000,
@@ -9,5 +14,6 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e-results.json' }]],
-  use: { trace: 'retain-on-failure' },
+  // E2E_FRESH_BROWSER=1: a browser per test, as before the shared one (slower; to rule the sharing out).
+  use: { trace: 'retain-on-failure', shareBrowser: !process.env.E2E_FRESH_BROWSER },
 });

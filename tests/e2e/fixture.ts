@@ -1,164 +1,202 @@
 /**
  * The one shared end-to-end fixture: launches Chromium with the built extension (.output/chrome-mv3),
- * answers the three status hosts from recorded fixtures through `context.route`, and gives tests
- * helpers to trigger polls and read the badge through the service worker.
+ * answers the three status hosts from recorded fixtures through `context.route` (which file answers
+ * which host + path lives in tests/support/status-answers.ts, shared with the Firefox suite), and
+ * gives tests helpers to trigger polls and read the badge through the service worker.
+ *
+ * One browser per Playwright worker (`shareBrowser: true` in playwright.config.ts): before each test
+ * the extension is put back to a fresh install — extra tabs closed, the service worker stopped (any
+ * poll in flight dies with it), storage.local and storage.session cleared, alarms and notifications
+ * cleared, the badge blanked, the status answers and request log replaced — and the worker is woken
+ * by a "refresh" message, which runs its start path (alarm, badge, session) and a first poll, as an
+ * install does. A test that changes the browser itself opts out with `test.use({ ownBrowser: true })`;
+ * a non-English `uiLocale` always gets its own browser. Without `shareBrowser` (bench/) every test
+ * launches its own, as before.
  */
-import { test as base, chromium, expect, type BrowserContext, type Page, type Route, type Worker } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
+import { test as base, chromium, expect, type BrowserContext, type CDPSession, type Page, type Worker } from '@playwright/test';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { findChromium } from '../../scripts/ensure-browsers.mjs';
+import { HOSTS, StatusMock, toWire, type ProviderId } from '../support/status-answers';
 
 export { expect };
+export {
+  cursorSummary,
+  defaultHandlers,
+  fixture,
+  fixtureJson,
+  HOSTS,
+  shiftedFixture,
+  StatusMock,
+  type Handler,
+  type ProviderId,
+  type Reply,
+  type SeenRequest,
+} from '../support/status-answers';
 
 /** The unpacked build under test (`EXTENSION_DIR` lets a second checkout or the bench point elsewhere). */
 const EXTENSION_PATH = resolve(process.env.EXTENSION_DIR ?? '.output/chrome-mv3');
-
-/** Chromium to drive: `$CHROMIUM_PATH`, else Debian's, else Playwright's own. */
-export function chromiumPath(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  return undefined;
-}
-
-/** A recorded fixture's text (path under tests/fixtures). */
-export function fixture(path: string): string {
-  return readFileSync(resolve('tests/fixtures', path), 'utf8');
-}
-
-/** A fixture parsed as JSON, for tests that derive variants from a real capture. */
-export function fixtureJson<T = Record<string, unknown>>(path: string): T {
-  return JSON.parse(fixture(path)) as T;
-}
-
-const ISO = /"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))"/g;
-
 /**
- * A recorded fixture with every timestamp moved by the same amount, so that `capturedAt` lands on
- * `now - agoMs`. The capture's own structure (order, gaps, durations) is kept; only the clock moves,
- * because the extension judges "last 90 days" and "ongoing" against the real current time.
+ * Tag of a test that changes the browser itself (an init script for every page…) and so gets a
+ * browser of its own: `test('…', { tag: OWN_BROWSER }, async (…) => …)`. `test.use({ ownBrowser: true })`
+ * does the same for a whole file or group.
  */
-export function shiftedFixture(path: string, capturedAt: string, agoMs = 0): unknown {
-  const delta = Date.now() - agoMs - Date.parse(capturedAt);
-  const text = fixture(path).replace(ISO, (_m, iso: string) => `"${new Date(Date.parse(iso) + delta).toISOString()}"`);
-  return JSON.parse(text);
+export const OWN_BROWSER = '@own-browser';
+/** The locale a shared browser runs in; any other gets its own browser. */
+const SHARED_LOCALE = 'en-US';
+
+/** Chromium to drive: `$CHROMIUM_PATH`, else Debian's, else Playwright's own (scripts/ensure-browsers.mjs). */
+export function chromiumPath(): string | undefined {
+  return findChromium() ?? undefined;
 }
 
-export type ProviderId = 'openai' | 'anthropic' | 'cursor';
-export const HOSTS: Record<ProviderId, string> = {
-  openai: 'status.openai.com',
-  anthropic: 'status.claude.com',
-  cursor: 'status.cursor.com',
-};
-
-/** How one request is answered. */
-export interface Reply {
-  status?: number;
-  body?: string | Buffer;
-  json?: unknown;
-  contentType?: string;
-  headers?: Record<string, string>;
-  /** Never answer (the extension's own timeout must fire). */
-  hang?: boolean;
-  /** Fail the connection (`connectionrefused`, `internetdisconnected`…). */
-  abort?: string;
-}
-type Handler = Reply | ((request: { url: URL; headers: Record<string, string> }) => Reply);
-
-/** One request the extension made to a status host. */
-export interface SeenRequest {
-  provider: ProviderId;
-  path: string;
-  url: string;
-  headers: Record<string, string>;
-  at: number;
-}
-
-/** A minimal, real-shaped Cursor summary built around the real Grok Bot component capture. */
-export function cursorSummary(overrides: { indicator?: string; description?: string; statuses?: Record<string, string>; incidents?: unknown[] } = {}) {
-  const grok = fixtureJson('cursor/summary-component-fragment-grok-bot-2026-10-09.json');
-  const names = ['Automations', 'Review Agents', 'CLI', 'Cloud Agents', 'cursor.com', 'IDE', 'Origin'];
-  const components = [
-    ...names.map((name, i) => ({
-      ...grok,
-      id: `cur${String(i).padStart(9, '0')}`,
-      name,
-      position: i + 1,
-      status: overrides.statuses?.[name] ?? 'operational',
-    })),
-    { ...grok, status: overrides.statuses?.['Grok Bot'] ?? grok.status },
-  ];
-  return {
-    page: { id: '0tp9ssgtptvs', name: 'Cursor', url: 'https://status.cursor.com', time_zone: 'Etc/UTC', updated_at: '2026-10-09T00:11:35.742Z' },
-    status: { indicator: overrides.indicator ?? 'none', description: overrides.description ?? 'All Systems Operational' },
-    components,
-    incidents: overrides.incidents ?? [],
-    scheduled_maintenances: [],
-  };
-}
-
-/** Default answers: every provider healthy, from real captures where one exists. */
-export function defaultHandlers(): Map<string, Handler> {
-  const m = new Map<string, Handler>();
-  m.set('openai /api/v2/summary.json', { json: fixtureJson('openai/summary-incidentio-compat-all-operational-2026-09-15.json') });
-  m.set('anthropic /api/v2/summary.json', { json: fixtureJson('anthropic/summary-all-operational-2026-09-22.json') });
-  m.set('cursor /api/v2/summary.json', { json: cursorSummary() });
-  m.set('openai /api/v2/incidents.json', { json: { page: fixtureJson('openai/summary-incidentio-compat-all-operational-2026-09-15.json').page, incidents: [] } });
-  // History captures are moved to "captured an hour ago": the extension measures 90 days back from now.
-  m.set('anthropic /api/v2/incidents.json', {
-    json: shiftedFixture('anthropic/incidents-50-resolved-incl-critical-2026-09-15.json', '2026-09-15T12:22:10Z', 3_600_000),
+/** Launches Chromium with the extension; every status host request goes to `mock()`. */
+async function launchExtension(uiLocale: string, mock: () => StatusMock): Promise<BrowserContext> {
+  if (!existsSync(`${EXTENSION_PATH}/manifest.json`)) throw new Error('Build first: npm run build');
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: chromiumPath(),
+    headless: true,
+    locale: uiLocale,
+    args: [
+      `--disable-extensions-except=${EXTENSION_PATH}`,
+      `--load-extension=${EXTENSION_PATH}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      // Nothing here may reach the real internet: unrouted names fail at once instead of hanging
+      // (the install-time poll can start before the routes are registered).
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost',
+      `--lang=${uiLocale}`,
+    ],
   });
-  m.set('cursor /api/v2/incidents.json', { json: fixtureJson('cursor/incidents-unresolved-empty-2026-10-09.json') });
-  m.set('openai /proxy/status.openai.com/component_impacts', {
-    json: shiftedFixture('openai/incidentio-proxy-component-impacts-90d-2025-04.json', '2025-04-10T00:00:00Z', 3_600_000),
-  });
-  return m;
-}
-
-/** Controls what the status hosts answer and records what was asked. */
-export class StatusMock {
-  readonly handlers = defaultHandlers();
-  readonly requests: SeenRequest[] = [];
-
-  /** Sets the answer for `provider` + `path` (path without query). */
-  set(provider: ProviderId, path: string, handler: Handler): void {
-    this.handlers.set(`${provider} ${path}`, handler);
-  }
-
-  /** Shorthand for a provider's summary.json. */
-  summary(provider: ProviderId, handler: Handler): void {
-    this.set(provider, '/api/v2/summary.json', handler);
-  }
-
-  /** Requests for one provider (optionally one path) since `since`. */
-  seen(provider?: ProviderId, path?: string, since = 0): SeenRequest[] {
-    return this.requests.filter((r) => (!provider || r.provider === provider) && (!path || r.path === path) && r.at >= since);
-  }
-
-  async install(context: BrowserContext): Promise<void> {
-    for (const [provider, host] of Object.entries(HOSTS) as [ProviderId, string][]) {
-      await context.route(`https://${host}/**`, (route) => this.answer(provider, route));
-    }
-  }
-
-  private async answer(provider: ProviderId, route: Route): Promise<void> {
-    const request = route.request();
-    const url = new URL(request.url());
-    const headers = request.headers();
-    this.requests.push({ provider, path: url.pathname, url: url.href, headers, at: Date.now() });
-    const handler = this.handlers.get(`${provider} ${url.pathname}`);
-    const reply: Reply = !handler
-      ? { status: 404, contentType: 'text/html', body: '<!doctype html><title>Not found</title><h1>404</h1>' }
-      : typeof handler === 'function'
-        ? handler({ url, headers })
-        : handler;
-    if (reply.hang) return; // never fulfilled: the extension's 8 s timeout aborts it
-    if (reply.abort) return route.abort(reply.abort);
-    const body = reply.json !== undefined ? JSON.stringify(reply.json) : (reply.body ?? '');
-    await route.fulfill({
-      status: reply.status ?? 200,
-      contentType: reply.contentType ?? (reply.json !== undefined ? 'application/json; charset=utf-8' : 'text/plain'),
-      headers: { 'access-control-allow-origin': '*', ...reply.headers },
-      body,
+  for (const [provider, host] of Object.entries(HOSTS) as [ProviderId, string][]) {
+    await context.route(`https://${host}/**`, async (route) => {
+      const request = route.request();
+      const reply = mock().answer(provider, new URL(request.url()), request.headers());
+      if (reply.hang) return; // never fulfilled: the extension's 8 s timeout aborts it
+      if (reply.abort) return route.abort(reply.abort);
+      const wire = toWire(reply);
+      await route.fulfill({ status: wire.status, headers: wire.headers, contentType: wire.headers['content-type'], body: wire.body });
     });
+  }
+  return context;
+}
+
+const extensionWorkers = (context: BrowserContext) => context.serviceWorkers().filter((w) => w.url().startsWith('chrome-extension://'));
+
+/** The extension's running service worker (waits for it to start). */
+async function currentWorker(context: BrowserContext): Promise<Worker> {
+  return extensionWorkers(context).at(-1) ?? (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith('chrome-extension://') }));
+}
+
+type PollState = { lastDoneAt?: number } | undefined;
+
+/** Waits until the extension's first poll (the install-time one) has finished. */
+async function firstPollDone(worker: Worker): Promise<void> {
+  await expect
+    .poll(() => worker.evaluate(async () => ((await chrome.storage.session.get(['poll'])).poll as PollState)?.lastDoneAt ?? null), { timeout: 30_000 })
+    .not.toBeNull();
+}
+
+/** One browser kept for a Playwright worker's tests, reset to a fresh install before each. */
+class SharedExtension {
+  private context: BrowserContext | null = null;
+  private keeper: Page | null = null;
+  private cdp: CDPSession | null = null;
+  /** Running status of each version of the extension's service worker, from DevTools events. */
+  private readonly running = new Map<string, string>();
+  /** How many times it was seen stopping. */
+  private stops = 0;
+  extensionId = '';
+  mock = new StatusMock();
+
+  /** The shared browser with `mock` answering, as a fresh install (launched on first use). */
+  async acquire(mock: StatusMock): Promise<BrowserContext> {
+    this.mock = mock;
+    if (this.context) {
+      try {
+        await this.reset();
+        return this.context;
+      } catch (error) {
+        console.warn(`[e2e] resetting the shared browser failed, launching a new one: ${String(error)}`);
+        await this.close();
+      }
+    }
+    await this.launch();
+    // The install-time poll may have run before the routes answered: start from the same state as
+    // every later test.
+    await this.reset();
+    return this.context!;
+  }
+
+  private async launch(): Promise<void> {
+    const context = await launchExtension(SHARED_LOCALE, () => this.mock);
+    this.context = context;
+    const worker = await currentWorker(context);
+    this.extensionId = new URL(worker.url()).host;
+    await firstPollDone(worker);
+    // The one page kept open: an extension page with no view on it (blank.html; the icon in builds
+    // without it), from which the reset drives the extension APIs.
+    this.keeper = context.pages()[0] ?? (await context.newPage());
+    const blank = existsSync(resolve(EXTENSION_PATH, 'blank.html')) ? 'blank.html' : 'icon/16.png';
+    await this.keeper.goto(`chrome-extension://${this.extensionId}/${blank}`);
+    this.cdp = await context.newCDPSession(this.keeper);
+    this.cdp.on('ServiceWorker.workerVersionUpdated', (ev) => {
+      for (const v of ev.versions) {
+        if (!v.scriptURL.startsWith(`chrome-extension://${this.extensionId}/`)) continue;
+        if (v.runningStatus === 'stopped' && this.running.get(v.versionId) !== 'stopped') this.stops++;
+        this.running.set(v.versionId, v.runningStatus);
+      }
+    });
+    await this.cdp.send('ServiceWorker.enable');
+  }
+
+  /** Stops the extension's service worker (if it runs) and waits until it has stopped. */
+  private async stopWorker(): Promise<void> {
+    const states = () => [...this.running.values()];
+    if (states().every((s) => s === 'stopped')) return;
+    const before = this.stops;
+    await this.cdp!.send('ServiceWorker.stopAllWorkers');
+    // An event: pending events may start it again right after it stopped.
+    await expect.poll(() => this.stops > before, { timeout: 10_000, message: `the service worker stops (${JSON.stringify(states())})` }).toBe(true);
+  }
+
+  private async reset(): Promise<void> {
+    const context = this.context!;
+    const keeper = this.keeper!;
+    for (const page of context.pages()) if (page !== keeper) await page.close();
+    await this.stopWorker();
+    await keeper.evaluate(async () => {
+      const c = chrome as unknown as typeof chrome & {
+        alarms: { clearAll(): Promise<boolean> };
+        notifications: { clear(id: string): Promise<boolean> };
+        storage: Record<'local' | 'session', { clear(): Promise<void> }>;
+        action: { setBadgeText(d: { text: string }): Promise<void>; setTitle(d: { title: string }): Promise<void> };
+      };
+      await c.alarms.clearAll();
+      for (const id of Object.keys(await c.notifications.getAll())) await c.notifications.clear(id);
+      await c.storage.local.clear();
+      await c.storage.session.clear();
+      await c.action.setBadgeText({ text: '' });
+      await c.action.setTitle({ title: '' });
+    });
+    // Clearing storage may have woken the worker (storage.onChanged): stop it again, so that it
+    // starts on empty storage, then wake it with a message: its start path runs and it polls once,
+    // as after an install.
+    await this.stopWorker();
+    const reply = await keeper.evaluate(() => chrome.runtime.sendMessage({ type: 'refresh' }) as Promise<{ result: string }>);
+    if (reply?.result !== 'polled') throw new Error(`the first poll after the reset answered ${JSON.stringify(reply)}`);
+  }
+
+  async close(): Promise<void> {
+    const context = this.context;
+    this.context = this.keeper = this.cdp = null;
+    this.running.clear();
+    await context?.close().catch(() => undefined);
   }
 }
 
@@ -183,55 +221,71 @@ export interface ExtensionFixtures {
 /** Options a test file can set with `test.use({ uiLocale: 'ko' })`. */
 export interface ExtensionOptions {
   uiLocale: string;
+  /** This test gets a browser of its own even when the worker shares one (it changes the browser itself). */
+  ownBrowser: boolean;
+}
+
+/** Set in the Playwright config: one browser per worker, reset before each test. */
+export interface ExtensionWorkerOptions {
+  shareBrowser: boolean;
+  sharedExtension: SharedExtension;
+}
+
+interface Session {
+  context: BrowserContext;
+  extensionId: string;
+  mock: StatusMock;
 }
 
 const toHex = (rgba: number[]) => `#${rgba.slice(0, 3).map((n) => n.toString(16).padStart(2, '0')).join('')}`;
 
-export const test = base.extend<ExtensionFixtures & ExtensionOptions>({
+export const test = base.extend<ExtensionFixtures & ExtensionOptions & { session: Session }, ExtensionWorkerOptions>({
   uiLocale: ['en-US', { option: true }],
-  context: async ({ uiLocale }, use) => {
-    if (!existsSync(`${EXTENSION_PATH}/manifest.json`)) throw new Error('Build first: npm run build');
-    const context = await chromium.launchPersistentContext('', {
-      executablePath: chromiumPath(),
-      headless: true,
-      locale: uiLocale,
-      args: [
-        `--disable-extensions-except=${EXTENSION_PATH}`,
-        `--load-extension=${EXTENSION_PATH}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-        // Nothing here may reach the real internet: unrouted names fail at once instead of hanging
-        // (the install-time poll can start before the routes are registered).
-        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost',
-        `--lang=${uiLocale}`,
-      ],
-    });
-    await use(context);
+  ownBrowser: [false, { option: true }],
+  shareBrowser: [false, { option: true, scope: 'worker' }],
+  sharedExtension: [
+    // eslint-disable-next-line no-empty-pattern -- a worker fixture that needs no other fixture
+    async ({}, use) => {
+      const shared = new SharedExtension();
+      await use(shared);
+      await shared.close();
+    },
+    { scope: 'worker' },
+  ],
+  session: async ({ uiLocale, ownBrowser, shareBrowser, sharedExtension }, use, testInfo) => {
+    const mock = new StatusMock();
+    const started = Date.now();
+    // How long the browser took to be ready for this test, in the JSON report.
+    const note = (kind: string) => testInfo.annotations.push({ type: 'browser', description: `${kind}, ready in ${Date.now() - started} ms` });
+    if (shareBrowser && !ownBrowser && !testInfo.tags.includes(OWN_BROWSER) && uiLocale === SHARED_LOCALE) {
+      const context = await sharedExtension.acquire(mock);
+      note('shared');
+      await use({ context, extensionId: sharedExtension.extensionId, mock });
+      return;
+    }
+    const context = await launchExtension(uiLocale, () => mock);
+    const worker = await currentWorker(context);
+    // Let the install-time poll finish so it cannot overwrite what a test sets up.
+    await firstPollDone(worker);
+    note('own');
+    await use({ context, extensionId: new URL(worker.url()).host, mock });
     await context.close();
   },
-  worker: async ({ context }, use, testInfo) => {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  context: async ({ session }, use) => {
+    await use(session.context);
+  },
+  worker: async ({ session }, use, testInfo) => {
+    const worker = await currentWorker(session.context);
     const logs: string[] = [];
     worker.on('console', (m) => logs.push(`${new Date().toISOString()} ${m.type()} ${m.text()}`));
     await use(worker);
     if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('service-worker-console', { body: logs.join('\n') || '(empty)' });
   },
-  extensionId: async ({ worker }, use) => {
-    await use(new URL(worker.url()).host);
+  extensionId: async ({ session }, use) => {
+    await use(session.extensionId);
   },
-  status: async ({ context, worker }, use) => {
-    const mock = new StatusMock();
-    await mock.install(context);
-    // Let the install-time poll finish so it cannot overwrite what a test sets up.
-    await expect
-      .poll(() => worker.evaluate(async () => ((await chrome.storage.session.get(['poll'])).poll as { lastDoneAt?: number } | undefined)?.lastDoneAt ?? null))
-      .not.toBeNull();
-    await use(mock);
+  status: async ({ session }, use) => {
+    await use(session.mock);
   },
   openPage: async ({ context, extensionId, status: _status }, use) => {
     await use(async (path, opts = {}) => {

@@ -9,7 +9,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
-import { expect, fixtureJson, HOSTS, test, type ProviderId } from './fixture';
+import { expect, fixtureJson, HOSTS, OWN_BROWSER, test, type ProviderId } from './fixture';
 
 const CHROME_DIR = resolve(process.env.EXTENSION_DIR ?? '.output/chrome-mv3');
 const FIREFOX_DIR = resolve(process.env.FIREFOX_EXTENSION_DIR ?? '.output/firefox-mv3');
@@ -212,7 +212,8 @@ test.describe('hostile status data in the running extension', () => {
     expect(reply.result).toBe('polled');
   });
 
-  test('no CSP violation in the popup, the dashboard or the worker while using them; the recorder itself works', async ({ context, worker, openPage, extensionId }) => {
+  // It adds an init script to the whole browser: a browser of its own.
+  test('no CSP violation in the popup, the dashboard or the worker while using them; the recorder itself works', { tag: OWN_BROWSER }, async ({ context, worker, openPage, extensionId }) => {
     // Opens several pages and exercises each; on a loaded 2-core machine it runs close to a minute.
     test.setTimeout(150_000);
     await worker.evaluate(() => {
