@@ -91,7 +91,7 @@ export const DayBarSchema = z.object({
 });
 export type DayBar = z.infer<typeof DayBarSchema>;
 
-/** Where an uptime figure comes from (design §5). */
+/** Where an uptime figure comes from (docs/UPTIME.md). */
 export const UPTIME_SOURCES = ['official', 'incidents', 'observed'] as const;
 export type UptimeSource = (typeof UPTIME_SOURCES)[number];
 

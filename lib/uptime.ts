@@ -600,7 +600,7 @@ export function uptimeFromObserved(transitions: readonly LevelTransition[], sinc
 // ————————————————————————————————————————————— choosing and ageing
 
 /**
- * The figure to show: the first available in the design's order of preference (official, then
+ * The figure to show: the first available in order of preference (official, then
  * incidents, then observed), skipping missing ones and observed data that covers nothing yet.
  */
 export function preferredUptime(candidates: { official?: Uptime | null; incidents?: Uptime | null; observed?: Uptime | null }): Uptime | null {
