@@ -3,11 +3,11 @@
  * side): the background alarm with every view closed, and the live lane's ticks with the
  * dashboard visible.
  */
-import { expect, test } from '../tests/e2e/fixture';
-import { SUMMARY, probe, save, summaryPolls, type BenchGlobal } from './helpers';
+import { expect, test } from './fixture';
+import { PANELS, SUMMARY, probe, save, summaryPolls, type BenchGlobal } from './helpers';
 
 test('background lane at 30 s, views closed: polls counted over two alarm periods', async ({ context, status, worker, refresh }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   // Start healthy: the install-time poll may have run before the routes existed and left every
   // provider in backoff, which scheduled polls (rightly) respect.
   expect((await refresh()).result).toBe('polled');
@@ -43,8 +43,8 @@ for (const [intervalSec, periods] of [
   [10, 4],
 ] as const) {
   test(`live lane at ${intervalSec} s with the dashboard visible: ticks and polls over a window`, async ({ context, openPage, status }) => {
-    test.setTimeout(120_000);
-    await context.addInitScript(probe); // counts the ticks the page sends
+    test.setTimeout(300_000); // the window plus set-up on a loaded 2-core machine
+    await context.addInitScript(probe, { panels: PANELS }); // counts the ticks the page sends
     for (const page of context.pages()) await page.close();
     const page = await openPage('options.html');
     await page.bringToFront();

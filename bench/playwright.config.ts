@@ -1,9 +1,10 @@
 import { defineConfig } from '@playwright/test';
 
 /**
- * `npm run bench` runs this through scripts/bench.mjs (which builds, copies the build and sets
- * EXTENSION_DIR). The timing tests run first, one at a time; the lane counters only count
- * requests over fixed windows, so they run side by side afterwards.
+ * `npm run bench` runs this through scripts/bench.mjs (which builds, copies the build with the
+ * bench's own blank page, and sets EXTENSION_DIR and MINIMAL_EXTENSION_DIR). The timing tests run
+ * first, one at a time, then the traces, alone too; the lane counters only count requests over
+ * fixed windows, so they run side by side afterwards.
  */
 export default defineConfig({
   testDir: '.',
@@ -16,6 +17,7 @@ export default defineConfig({
   use: { trace: 'off' },
   projects: [
     { name: 'timing', testMatch: /timing\.bench\.ts$/, fullyParallel: false },
-    { name: 'lanes', testMatch: /lanes\.bench\.ts$/, fullyParallel: true, dependencies: ['timing'] },
+    { name: 'trace', testMatch: /trace\.bench\.ts$/, fullyParallel: false, dependencies: ['timing'] },
+    { name: 'lanes', testMatch: /lanes\.bench\.ts$/, fullyParallel: true, dependencies: ['trace'] },
   ],
 });

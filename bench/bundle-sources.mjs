@@ -1,0 +1,91 @@
+// What a built bundle is made of: a second Chrome build with source maps into a temp dir (the
+// project's wxt.config.ts, plus `build.sourcemap`), then every byte of the minified output
+// attributed to the source its source-map segment points at. Used by scripts/bench.mjs.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const VALUE = new Map([...B64].map((c, i) => [c, i]));
+
+/** Decodes one source-map segment (base64 VLQ) into its fields. */
+function decodeSegment(text) {
+  const out = [];
+  let value = 0;
+  let shift = 0;
+  for (const ch of text) {
+    const digit = VALUE.get(ch);
+    value += (digit & 31) << shift;
+    if (digit & 32) shift += 5;
+    else {
+      out.push(value & 1 ? -(value >>> 1) : value >>> 1);
+      value = 0;
+      shift = 0;
+    }
+  }
+  return out;
+}
+
+/** Bytes of `code` per source of `map` (UTF-16 columns; the bundles are ASCII after minification). */
+export function bytesPerSource(code, map) {
+  const lines = code.split('\n');
+  const totals = new Map();
+  const add = (key, n) => n > 0 && totals.set(key, (totals.get(key) ?? 0) + n);
+  let source = 0;
+  map.mappings.split(';').forEach((line, i) => {
+    const text = lines[i] ?? '';
+    const segments = line ? line.split(',').map(decodeSegment) : [];
+    let current = null;
+    let start = 0;
+    let genCol = 0;
+    for (const seg of segments) {
+      genCol += seg[0];
+      add(current === null ? '(no source)' : map.sources[current], Buffer.byteLength(text.slice(start, genCol)));
+      if (seg.length >= 4) {
+        source += seg[1];
+        current = source;
+      } else current = null;
+      start = genCol;
+    }
+    add(current === null ? '(no source)' : map.sources[current], Buffer.byteLength(text.slice(start)) + (i < lines.length - 1 ? 1 : 0));
+  });
+  return totals;
+}
+
+/** `node_modules/zod/v4/core/schemas.js` → `zod`; `../../lib/x.ts` → `lib/x.ts`. */
+export function sourceName(source) {
+  const clean = source.replace(/^(\.\.\/)+/, '').replace(/^\/?work\/[^/]+\//, '').replace(/\?.*$/, '');
+  const nm = clean.lastIndexOf('node_modules/');
+  if (nm >= 0) {
+    const rest = clean.slice(nm + 'node_modules/'.length).split('/');
+    const pkg = rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
+    return { file: `${pkg}/${rest.slice(rest[0].startsWith('@') ? 2 : 1).join('/')}`, group: pkg };
+  }
+  if (clean.startsWith('\0') || clean.includes('virtual:') || clean.startsWith('(')) return { file: clean, group: '(generated)' };
+  return { file: clean, group: clean.split('/')[0] === 'lib' || clean.split('/')[0] === 'components' ? clean.split('/').slice(0, 2).join('/') : clean };
+}
+
+/**
+ * Builds the Chrome extension with source maps into `outDir` (WXT's programmatic build: the
+ * project's own config, with `build.sourcemap` turned on) and returns what `background.js` is
+ * made of, by source file and by package.
+ */
+export function backgroundComposition(root, outDir) {
+  const script = `import { build } from 'wxt';
+await build({ browser: 'chrome', outDir: ${JSON.stringify(outDir)}, vite: () => ({ build: { sourcemap: true } }) });`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+  const dir = join(outDir, 'chrome-mv3');
+  if (r.status !== 0 || !existsSync(join(dir, 'background.js.map'))) throw new Error(`source-map build failed: ${(r.stderr || r.stdout).slice(-800)}`);
+  const code = readFileSync(join(dir, 'background.js'), 'utf8');
+  const map = JSON.parse(readFileSync(join(dir, 'background.js.map'), 'utf8'));
+  const perSource = bytesPerSource(code, map);
+  const files = new Map();
+  const groups = new Map();
+  for (const [source, bytes] of perSource) {
+    const { file, group } = sourceName(source);
+    files.set(file, (files.get(file) ?? 0) + bytes);
+    groups.set(group, (groups.get(group) ?? 0) + bytes);
+  }
+  const sorted = (m) => [...m].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes);
+  return { bytes: Buffer.byteLength(code), files: sorted(files), groups: sorted(groups) };
+}
