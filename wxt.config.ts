@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { noEval } from './scripts/vite-no-eval';
-import { OPTIONAL_ORIGINS, REQUIRED_ORIGINS } from './lib/providers/catalog';
+import { OPTIONAL_ORIGINS, REQUIRED_ORIGINS } from './lib/providers/permissions';
 
 
 export default defineConfig({

@@ -28,7 +28,7 @@ export interface ComponentListProps {
   components: readonly ComponentStatus[];
   starred?: readonly string[];
   onToggleStar?: (id: string) => void;
-  /** Dim unstarred rows (when some starred component is in trouble). */
+  /** Dim unstarred rows (only while one of the user's starred components has a problem). */
   dimUnstarred?: boolean;
   /** Show at most this many problem rows per group; the rest fold away (popup). */
   maxProblems?: number;
@@ -43,8 +43,8 @@ function Row({ c, starred, onToggleStar, dim }: { c: ComponentStatus; starred: b
           type="button"
           class="star"
           aria-pressed={starred}
-          aria-label={t(starred ? 'unstarComponent' : 'starComponent', c.name)}
-          title={t(starred ? 'unstarComponent' : 'starComponent', c.name)}
+          aria-label={t('starComponent', c.name)}
+          title={t('starComponent', c.name)}
           onClick={() => onToggleStar(c.id)}
         >
           {starred ? '★' : '☆'}
@@ -54,6 +54,7 @@ function Row({ c, starred, onToggleStar, dim }: { c: ComponentStatus; starred: b
         {c.name}
       </span>
       <StatusLabel level={c.level} />
+      {c.level === 'unknown' && c.rawStatus && <span class="component__raw">{t('rawStatus', c.rawStatus)}</span>}
     </li>
   );
 }

@@ -1,25 +1,33 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { effect } from '@preact/signals';
 import type { UiPorts } from '@/lib/ui/browser-ports';
-import { createDashboardState } from '@/lib/ui/dashboard-state';
+import { createDashboardState, type HistoryReaders } from '@/lib/ui/dashboard-state';
+import { historyRecord, pollRecord } from '@/lib/records/live';
+import { observedRecord, officialUptimeRecord } from '@/lib/records/past';
 import { createHistoryState } from '@/lib/ui/history-state';
 import { startViewRuntime } from '@/lib/ui/view-runtime';
 import { pageTitle } from '@/lib/ui/page-title';
 import { faviconUrl } from '@/lib/ui/favicon';
-import { withInterval, withNotifications, withStarToggled, withWhenBack } from '@/lib/ui/settings-actions';
+import { withInterval, withMoved, withNotifications, withStarToggled, withWhenBack } from '@/lib/ui/settings-actions';
+import { createServiceActions } from '@/lib/ui/services';
 import { DashboardView } from './DashboardView';
 import { HistoryPanel } from './HistoryPanel';
 import { NotificationSettings } from './NotificationSettings';
+import { ServicesSettings } from './ServicesSettings';
 import { UiContext } from './UiContext';
+
+/** What the dashboard reads besides the live records: every history record with its full reader. */
+export const DASHBOARD_RECORDS: HistoryReaders = { history: historyRecord.read, officialUptime: officialUptimeRecord, observed: observedRecord, poll: pollRecord };
 
 /** The dashboard as an app: state, history, settings actions, tab title and favicon, and the view. */
 export function DashboardApp({ ports, doc = document }: { ports: UiPorts; doc?: Document }) {
   const app = useMemo(() => {
-    const state = createDashboardState(ports.store, {}, ports.now());
+    const state = createDashboardState(ports.store, DASHBOARD_RECORDS, ports.now());
     const runtime = startViewRuntime(state, ports);
-    return { state, runtime, histories: createHistoryState(state) };
+    const services = createServiceActions(ports, () => state.settings.value, runtime.actions.save);
+    return { state, runtime, services, histories: createHistoryState(state) };
   }, [ports]);
-  const { state, runtime, histories } = app;
+  const { state, runtime, histories, services } = app;
   const save = runtime.actions.save;
   useEffect(() => {
     const stopTitle = effect(() => {
@@ -42,17 +50,35 @@ export function DashboardApp({ ports, doc = document }: { ports: UiPorts; doc?: 
         onInterval={(value) => void save(withInterval(settings(), value))}
         onToggleStar={(provider, id) => void save(withStarToggled(settings(), provider, id))}
         onWhenBack={(provider, on) => void save(withWhenBack(settings(), provider, on))}
+        onGrant={(provider) => {
+          const view = state.views.value.find((v) => v.info.id === provider);
+          if (view) services.grant(view.info);
+        }}
         renderExtras={(id) => {
           const view = state.views.value.find((v) => v.info.id === id);
           const history = histories.value[id];
           return view && history ? <HistoryPanel history={history} components={view.status?.components ?? []} pageUrl={view.info.pageUrl} now={state.now.value} /> : null;
         }}
         renderSettingsExtras={() => (
+          <>
+          <ServicesSettings
+            shown={state.views.value.map((v) => v.info)}
+            custom={state.settings.value.custom}
+            error={services.error.value}
+            add={services.add.value}
+            onToggle={services.toggle}
+            onMove={(id, by) => void save(withMoved(settings(), id, by))}
+            onPreview={services.preview}
+            onAdd={services.confirmAdd}
+            onCancelAdd={services.cancelAdd}
+            onRemove={services.remove}
+          />
           <NotificationSettings
             settings={state.settings.value.notifications}
             providers={state.views.value.map((v) => v.info)}
             onChange={(next) => void save(withNotifications(settings(), next))}
           />
+          </>
         )}
       />
     </UiContext.Provider>

@@ -10,6 +10,7 @@ import { SettingsForm } from './SettingsForm';
 import { PanelErrorBoundary } from './PanelErrorBoundary';
 import { StatusLabel } from './StatusLabel';
 import { useUi } from './UiContext';
+import { levelLabel } from '@/lib/format';
 
 /** Props of `DashboardView`. */
 export interface DashboardViewProps {
@@ -19,14 +20,16 @@ export interface DashboardViewProps {
   onInterval: (value: IntervalSec) => void;
   onToggleStar?: (provider: ProviderId, componentId: string) => void;
   onWhenBack?: (provider: ProviderId, on: boolean) => void;
+  /** Asks again for a service's host permission. */
+  onGrant?: (provider: ProviderId) => void;
   /** Extra per-provider sections (uptime, timeline). */
   renderExtras?: (provider: ProviderId) => ComponentChildren;
   /** Extra settings sections (notifications), rendered with the current signals. */
   renderSettingsExtras?: () => ComponentChildren;
 }
 
-/** The full-tab dashboard: three columns (stacked on narrow screens) and the settings. */
-export function DashboardView({ state, onRefresh, onCopy, onInterval, onToggleStar, onWhenBack, renderExtras, renderSettingsExtras }: DashboardViewProps) {
+/** The full-tab dashboard: a grid of every watched service (stacked on narrow screens) and the settings. */
+export function DashboardView({ state, onRefresh, onCopy, onInterval, onToggleStar, onWhenBack, onGrant, renderExtras, renderSettingsExtras }: DashboardViewProps) {
   const { t } = useUi();
   const views = state.views.value;
   const now = state.now.value;
@@ -39,7 +42,10 @@ export function DashboardView({ state, onRefresh, onCopy, onInterval, onToggleSt
           <p class="dashboard__subtitle">{t('dashboardSubtitle')}</p>
         </div>
         <div class="dashboard__overall">
-          <StatusLabel level={state.overall.value} loading={views.every((v) => v.loading)} />
+          <StatusLabel level={state.overall.value} loading={views.length > 0 && views.every((v) => v.loading)} />
+          {state.focus.value !== state.overall.value && !views.every((v) => v.loading) && (
+            <p class="panel__yours">{t('yourComponentsOk', levelLabel(state.focus.value, t))}</p>
+          )}
         </div>
         <Toolbar onRefresh={onRefresh} onCopy={onCopy} />
       </header>
@@ -52,8 +58,10 @@ export function DashboardView({ state, onRefresh, onCopy, onInterval, onToggleSt
               variant="full"
               starred={settings.starred[view.info.id]}
               onToggleStar={onToggleStar ? (id) => onToggleStar(view.info.id, id) : undefined}
-              whenBack={settings.notifications.whenBack[view.info.id]}
+              whenBack={settings.notifications.whenBack[view.info.id] === true}
+              whenBackBlocked={!settings.notifications.enabled}
               onWhenBack={onWhenBack ? (on) => onWhenBack(view.info.id, on) : undefined}
+              onGrant={onGrant && view.noAccess ? () => onGrant(view.info.id) : undefined}
             >
               {renderExtras?.(view.info.id)}
             </ProviderPanel>

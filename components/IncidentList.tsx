@@ -26,16 +26,18 @@ export interface IncidentListProps {
   pageUrl: string;
   now: number;
   compact: boolean;
+  /** The source gave no incident list (HTML fallback): say so instead of "No active incidents". */
+  unavailable?: boolean;
 }
 
 /** Active incidents (newest first) and scheduled maintenance. All network text is rendered as text. */
-export function IncidentList({ incidents, maintenances, pageUrl, now, compact }: IncidentListProps) {
+export function IncidentList({ incidents, maintenances, pageUrl, now, compact, unavailable = false }: IncidentListProps) {
   const { t, locale } = useUi();
   const active = incidents.filter((i) => i.resolvedAt === null);
   return (
     <div class="incidents">
       {active.length === 0 ? (
-        <p class="incidents__none">{t('noIncidents')}</p>
+        <p class="incidents__none">{t(unavailable ? 'incidentsUnavailable' : 'noIncidents')}</p>
       ) : (
         <>
           <h3 class="section-title">{t('incidents')}</h3>

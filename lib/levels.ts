@@ -45,17 +45,8 @@ export const LEVEL_GLYPH: Readonly<Record<Level, string>> = {
   unknown: '?',
 };
 
-// Provider level (design §2): unknown is not part of the "worse of" order; it only wins when
-// nothing usable is known.
-const PROVIDER_RANK: Readonly<Record<Level, number>> = {
-  outage: 4,
-  degraded: 3,
-  maintenance: 2,
-  operational: 1,
-  unknown: 0,
-};
-
-// Badge / overall ranking (design §7): an unknown provider outranks maintenance and green.
+// One order for a provider's level and for the badge (docs/ARCHITECTURE.md#levels): a value the
+// extension does not recognise is unknown, and unknown is never outranked by maintenance or green.
 const BADGE_RANK: Readonly<Record<Level, number>> = {
   outage: 5,
   degraded: 4,
@@ -76,13 +67,12 @@ export function indicatorLevel(raw: unknown): Level {
 }
 
 /**
- * The worse of the given levels in the provider order outage > degraded > maintenance >
- * operational; `unknown` only when no other level is present.
+ * A provider's level: the worst of its page indicator and its components in the order
+ * outage > degraded > unknown > maintenance > operational (an unrecognised status is never hidden
+ * behind green); `unknown` when nothing is known at all.
  */
 export function worstProviderLevel(levels: Iterable<Level>): Level {
-  let worst: Level = 'unknown';
-  for (const level of levels) if (PROVIDER_RANK[level] > PROVIDER_RANK[worst]) worst = level;
-  return worst;
+  return worstBadgeLevel(levels);
 }
 
 /** The worst level in the badge order outage > degraded > unknown > maintenance > operational. */

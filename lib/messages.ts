@@ -1,4 +1,6 @@
 /** Messages views send to the background (the only fetcher and the only writer). */
+import type { Level } from './levels';
+import type { Platform } from './providers/catalog';
 import type { Settings } from './settings';
 
 /** "Refresh now": poll at once, skipping the interval gate and our own backoff. */
@@ -14,8 +16,30 @@ export interface SaveSettingsMessage {
   type: 'save-settings';
   settings: Settings;
 }
+/** "Preview" of a page added by URL: the background detects its platform and reads it once. */
+export interface DetectMessage {
+  type: 'detect';
+  url: string;
+}
 /** Any message the background understands. */
-export type BackgroundMessage = RefreshMessage | TickMessage | SaveSettingsMessage;
+export type BackgroundMessage = RefreshMessage | TickMessage | SaveSettingsMessage | DetectMessage;
+
+/** What a page found by URL looks like, for the preview and for storing it. */
+export type DetectReply =
+  | {
+      ok: true;
+      providerId: string;
+      name: string;
+      pageUrl: string;
+      platform: Platform;
+      product?: string;
+      /** A built-in service at the same page. */
+      catalogId?: string;
+      level: Level;
+      description: string;
+      components: { id: string; name: string; level: Level }[];
+    }
+  | { ok: false; messageKey: string };
 
 /** What the background answers to a poll message. */
 export interface PollReply {
@@ -27,5 +51,5 @@ export interface PollReply {
 /** Narrows an incoming message. */
 export function isBackgroundMessage(value: unknown): value is BackgroundMessage {
   const type = (value as { type?: unknown } | null)?.type;
-  return type === 'refresh' || type === 'tick' || type === 'save-settings';
+  return type === 'refresh' || type === 'tick' || type === 'save-settings' || type === 'detect';
 }

@@ -151,6 +151,8 @@ export const FETCH_ERROR_KINDS = [
   'wrong-shape',
   'too-large',
   'challenge',
+  /** The browser does not let the extension read this host (permission missing or revoked). */
+  'no-access',
 ] as const;
 export type FetchErrorKind = (typeof FETCH_ERROR_KINDS)[number];
 

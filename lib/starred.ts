@@ -7,7 +7,7 @@ import type { ServiceStatus } from './model';
 
 /**
  * The level that matters to the user: the worst level among the starred components that still
- * exist in `status` (provider order outage > degraded > maintenance > operational), or the
+ * exist in `status` (order outage > degraded > unknown > maintenance > operational), or the
  * provider's own level when nothing is starred or none of the starred ids exist any more.
  */
 export function effectiveLevel(status: Pick<ServiceStatus, 'level' | 'components'>, starred: readonly string[] | undefined): Level {

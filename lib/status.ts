@@ -5,11 +5,11 @@
 import { worstBadgeLevel, type Level } from './levels';
 import type { FetchError, ProviderId, ServiceStatus } from './model';
 import type { ProviderInfo } from './providers/catalog';
-import { EMPTY_HEALTH, readStatus, type Health } from './records';
+import { EMPTY_HEALTH, readStatus, type Health } from './records/core';
 import { staleAfterMs } from './settings';
 import { effectiveLevel } from './starred';
 
-export { EMPTY_HEALTH, type Health } from './records';
+export { EMPTY_HEALTH, type Health } from './records/core';
 
 /** Everything a view shows about one provider. */
 export interface ProviderView {
@@ -28,11 +28,17 @@ export interface ProviderView {
   retryAt: number | null;
   /** No data and no error yet: the first poll has not answered. */
   loading: boolean;
+  /** The browser does not let the extension read this service (it shows "No access — Grant"). */
+  noAccess: boolean;
 }
 
-/** Can a stored snapshot of provider `id` be drawn? (See `readStatus`.) */
+/** Can a stored snapshot of provider `id` be drawn? (The full check is `readStatus`.) */
 export function isRenderableStatus(value: unknown, id: ProviderId): value is ServiceStatus {
   return readStatus(value, id) !== null;
+}
+
+function isDrawable(value: ServiceStatus | null | undefined, id: ProviderId): value is ServiceStatus {
+  return !!value && value.providerId === id && Array.isArray(value.components) && Array.isArray(value.incidents) && Array.isArray(value.maintenances) && typeof value.fetchedAt === 'number';
 }
 
 /** Resolves one provider's displayed state. */
@@ -44,15 +50,19 @@ export function resolveProvider(
   now: number,
   starred: readonly string[] = [],
 ): ProviderView {
-  const status = snapshot ? readStatus(snapshot, info.id) : null;
+  // Snapshots reach here through the record's reader (lib/records); a cheap check suffices.
+  const status = isDrawable(snapshot, info.id) ? snapshot : null;
   const h = health ?? EMPTY_HEALTH;
   const okAt = h.okAt ?? status?.fetchedAt ?? null;
   const stale = status !== null && okAt !== null && now - okAt > staleAfterMs(intervalSec);
   const retryAt = h.error ? Math.max(h.backoffUntil ?? 0, h.retryAfterUntil ?? 0) || null : null;
+  // Without access nothing current can be known: never green, whatever was stored before.
+  const noAccess = h.error?.kind === 'no-access';
+  const usable = status !== null && !stale && !noAccess;
   return {
     info,
-    level: status && !stale ? status.level : 'unknown',
-    focusLevel: status && !stale ? effectiveLevel(status, starred) : 'unknown',
+    level: usable ? status.level : 'unknown',
+    focusLevel: usable ? effectiveLevel(status, starred) : 'unknown',
     status,
     stale,
     error: h.error,
@@ -60,6 +70,7 @@ export function resolveProvider(
     okAt,
     retryAt,
     loading: status === null && h.error === null,
+    noAccess,
   };
 }
 

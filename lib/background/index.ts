@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { isBackgroundMessage, type PollReply } from '../messages';
 import { createTranslate } from '../i18n';
 import { activeServices, sanitizeSettings } from '../settings';
+import { originsOf } from '../providers/permissions';
 import { resolveProvider } from '../status';
 import { load, save, settingsItem } from '../storage';
 import { applyBadge, computeBadge } from './badge';
@@ -13,6 +14,7 @@ import { createPoller } from './poll';
 import { afterPoll, type BackgroundDeps } from './after-poll';
 import { providerOfNotification } from './notify';
 import { ensureAlarm, POLL_ALARM } from './schedule';
+import { detect } from './detect';
 
 /** Recomputes the badge from storage: at start, after a skipped poll, when settings change. */
 export async function refreshBadge(deps: Pick<BackgroundDeps, 'action' | 't' | 'locale' | 'now'>): Promise<void> {
@@ -45,7 +47,11 @@ export function startBackground(): void {
     action: browser.action,
     session: browserSession,
   };
-  const poller = createPoller({ ...deps, afterPoll: (ctx) => afterPoll(deps, ctx) });
+  const poller = createPoller({
+    ...deps,
+    hasAccess: (info) => browser.permissions.contains({ origins: originsOf(info) }),
+    afterPoll: (ctx) => afterPoll(deps, ctx),
+  });
   const badge = () => refreshBadge(deps);
 
   const safely = (reason: Parameters<typeof poller.poll>[0]) =>
@@ -70,6 +76,7 @@ export function startBackground(): void {
   browser.runtime.onMessage.addListener((message: unknown) => {
     if (!isBackgroundMessage(message)) return undefined;
     if (message.type === 'save-settings') return save('settings', sanitizeSettings(message.settings)).then(() => true);
+    if (message.type === 'detect') return detect(message.url, deps);
     return safely(message.type === 'refresh' ? 'refresh' : 'tick');
   });
   browser.notifications.onClicked.addListener((id) => {
@@ -77,6 +84,9 @@ export function startBackground(): void {
     void browser.runtime.openOptionsPage();
     void browser.notifications.clear(id);
   });
+  // Access granted or revoked outside the dashboard (browser settings, Firefox's add-on page).
+  browser.permissions.onAdded.addListener(() => void safely('refresh'));
+  browser.permissions.onRemoved.addListener(() => void safely('refresh'));
   settingsItem.watch((next, previous) => {
     if (next?.intervalSec !== previous?.intervalSec) void ensure();
     // A service turned on is read at once rather than at the next alarm.

@@ -26,6 +26,11 @@ export interface PollerDeps {
   fetch: FetchLike;
   now: () => number;
   random: () => number;
+  /**
+   * Whether the browser lets the extension read a service's hosts (`permissions.contains`). A
+   * service without access is not fetched: it shows "No access" and never a level.
+   */
+  hasAccess?: (info: ProviderInfo) => Promise<boolean>;
   /** A service's adapter (the registry's by default; tests pass their own). */
   definitionOf?: (info: ProviderInfo) => ProviderDefinition | null;
   /** Runs after each poll that reached the network, with everything the poll already knows. */
@@ -90,6 +95,10 @@ async function pollProvider(
   backoffBaseMs: number,
 ): Promise<ProviderResult> {
   const now = deps.now();
+  if (deps.hasAccess && !(await deps.hasAccess(def).catch(() => false))) {
+    const error = { kind: 'no-access' as const, message: `No permission to read ${new URL(def.pageUrl).host}`, httpStatus: null, at: now };
+    return { id: def.id, health: { ...previous, checkedAt: now, error }, attempted: true, ok: false };
+  }
   if (previous.retryAfterUntil && now < previous.retryAfterUntil) return { id: def.id, health: previous, attempted: false, ok: false };
   if (!force && previous.backoffUntil && now < previous.backoffUntil) return { id: def.id, health: previous, attempted: false, ok: false };
   let outcome: StatusOutcome;

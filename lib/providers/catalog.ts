@@ -1,8 +1,8 @@
 /**
  * THE catalog of services AI Status knows: one entry per service, and the only place a service's
  * identity is written. Provider ids, the adapter chosen for each (by platform, see `registry.ts`),
- * the manifest's required and optional host permissions (`wxt.config.ts`), the dashboard grid and
- * every test and bench host list derive from it. Zod-free and adapter-free, so views may import it.
+ * the manifest's required and optional host permissions (`permissions.ts`, `wxt.config.ts`), the
+ * dashboard grid and every test and bench host list derive from it. Zod-free and adapter-free, so views may import it.
  *
  * Adding a service on an existing platform = one entry here + a recorded fixture + a test
  * (docs/ARCHITECTURE.md, "Adding a service").
@@ -67,10 +67,10 @@ export type CatalogId = (typeof CATALOG)[number]['id'];
 export type ProviderId = string;
 
 /** The services on for a fresh install, in their display order. */
-export const DEFAULT_PROVIDERS: readonly CatalogEntry[] = CATALOG.filter((e) => e.defaultOn);
+export const DEFAULT_PROVIDERS: readonly CatalogEntry[] = /* @__PURE__ */ CATALOG.filter((e) => e.defaultOn);
 
 /** Ids of the default services. */
-export const DEFAULT_PROVIDER_IDS: readonly string[] = DEFAULT_PROVIDERS.map((e) => e.id);
+export const DEFAULT_PROVIDER_IDS: readonly string[] = /* @__PURE__ */ DEFAULT_PROVIDERS.map((e) => e.id);
 
 /**
  * Default services, for code that has not been given the user's list. Kept under its old name so
@@ -78,29 +78,13 @@ export const DEFAULT_PROVIDER_IDS: readonly string[] = DEFAULT_PROVIDERS.map((e)
  */
 export const PROVIDER_INFO: readonly ProviderInfo[] = DEFAULT_PROVIDERS;
 
-const BY_ID = new Map<string, CatalogEntry>(CATALOG.map((e) => [e.id, e]));
+/** Catalog entries by id. */
+export const BY_ID = /* @__PURE__ */ new Map<string, CatalogEntry>(CATALOG.map((e) => [e.id, e]));
 
 /** The catalog entry of `id`, if it is built in. */
 export function catalogEntry(id: string): CatalogEntry | undefined {
   return BY_ID.get(id);
 }
-
-/** Match pattern for a host (`https://status.claude.com/*`). */
-export function originPattern(host: string): string {
-  return `https://${host}/*`;
-}
-
-/** Required host permissions: the default services' hosts. */
-export const REQUIRED_ORIGINS: readonly string[] = DEFAULT_PROVIDERS.flatMap((e) => e.hosts.map(originPattern));
-
-/** Optional host permissions: the other catalog hosts, and any https page the user adds by URL. */
-export const OPTIONAL_ORIGINS: readonly string[] = [
-  ...CATALOG.filter((e) => !e.defaultOn).flatMap((e) => e.hosts.map(originPattern)),
-  'https://*/*',
-];
-
-/** Every host the catalog reads (tests answer each of them locally). */
-export const CATALOG_HOSTS: readonly string[] = [...new Set(CATALOG.flatMap((e) => e.hosts))];
 
 /** The host of a service's status page, e.g. `status.claude.com`. */
 export function providerHost(info: Pick<ProviderInfo, 'pageUrl'>): string {

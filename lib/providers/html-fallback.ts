@@ -48,12 +48,13 @@ export function parseStatusPageHtml(html: string): { components: ComponentStatus
 export function statusFromHtml(html: string, def: ProviderDefinition, now: number): ServiceStatus | null {
   const parsed = parseStatusPageHtml(html);
   if (parsed.components.length === 0) return null;
-  const pageLevel = parsed.indicator ? indicatorLevel(parsed.indicator) : 'unknown';
+  // A page without an indicator leaves the rows to decide; an indicator we do not know is unknown.
+  const pageLevels = parsed.indicator ? [indicatorLevel(parsed.indicator)] : [];
   return {
     providerId: def.id,
     name: def.name,
     pageUrl: def.pageUrl,
-    level: worstProviderLevel([pageLevel, ...parsed.components.map((c) => c.level)]),
+    level: worstProviderLevel([...pageLevels, ...parsed.components.map((c) => c.level)]),
     description: parsed.description,
     components: parsed.components,
     incidents: [],

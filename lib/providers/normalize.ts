@@ -144,7 +144,8 @@ function normalizeMaintenance(raw: RawIncident, def: ProviderDefinition): Mainte
 /** A parsed summary → `ServiceStatus` (no error, not stale, no uptime yet). */
 export function normalizeSummary(summary: Summary, def: ProviderDefinition, now: number): ServiceStatus {
   const components = normalizeComponents(summary.components);
-  const pageLevel = indicatorLevel(summary.status?.indicator);
+  // No indicator at all leaves the components to decide; an unrecognised one is unknown.
+  const pageLevels = summary.status?.indicator != null ? [indicatorLevel(summary.status.indicator)] : [];
   const incidents = sortIncidents(
     summary.incidents.map((i) => normalizeIncident(i, def)).filter((i): i is Incident => i !== null),
   );
@@ -156,7 +157,7 @@ export function normalizeSummary(summary: Summary, def: ProviderDefinition, now:
     providerId: def.id,
     name: def.name,
     pageUrl: def.pageUrl,
-    level: worstProviderLevel([pageLevel, ...components.map((c) => c.level)]),
+    level: worstProviderLevel([...pageLevels, ...components.map((c) => c.level)]),
     description: plainLine(summary.status?.description),
     components,
     incidents,

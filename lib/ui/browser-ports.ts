@@ -5,7 +5,7 @@
  */
 import { createTranslate, type Translate } from '../i18n';
 import type { BackgroundMessage, PollReply } from '../messages';
-import { splitKey } from '../records';
+import { splitKey } from '../records/core';
 import type { ViewStore } from './view-store';
 
 type Area = { get(keys: string[]): Promise<Record<string, unknown>> };

@@ -5,7 +5,8 @@
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { activeServices, isLiveInterval, type Settings } from '../settings';
 import { overallLevel, resolveProvider, type ProviderView } from '../status';
-import { RECORDS, type HealthMap, type History, type Observed, type OfficialUptime, type PollState, type Snapshots } from '../records';
+import { healthRecord, historyRecord, settingsRecord, snapshotsRecord } from '../records/live';
+import type { HealthMap, History, Observed, OfficialUptime, PollState, RecordDef, Snapshots } from '../records/core';
 import { worstBadgeLevel, type Level } from '../levels';
 import { storageSignal } from './storage-signal';
 import type { ViewStore } from './view-store';
@@ -34,23 +35,29 @@ export interface DashboardState {
 }
 
 /**
- * How a view reads the history record. The dashboard uses the record's full reader; the popup,
- * which only counts recent incidents, passes a lighter one.
+ * The records a view reads beyond settings, snapshots and health. The dashboard passes all of
+ * them (`components/DashboardApp.tsx`); the popup passes a lighter history reader only (it counts recent incidents),
+ * so the records it never shows stay out of its bundle.
  */
 export interface HistoryReaders {
   history?: (raw: unknown) => History;
+  officialUptime?: RecordDef<OfficialUptime>;
+  observed?: RecordDef<Observed>;
+  poll?: RecordDef<PollState>;
 }
+
+const observedFallback = (): Observed => ({ since: null, providers: {}, components: {} });
 
 /** Creates the view state over `store`. Call once per page. */
 export function createDashboardState(store: ViewStore, readers: HistoryReaders = {}, now = Date.now()): DashboardState {
   const loaded = signal(0);
-  const settings = storageSignal(store, RECORDS.settings, loaded);
-  const snapshots = storageSignal(store, RECORDS.snapshots, loaded);
-  const health = storageSignal(store, RECORDS.health, loaded);
-  const history = storageSignal(store, RECORDS.history, undefined, readers.history);
-  const officialUptime = storageSignal(store, RECORDS.officialUptime);
-  const observed = storageSignal(store, RECORDS.observed);
-  const pollState = storageSignal(store, RECORDS.poll);
+  const settings = storageSignal(store, settingsRecord, loaded);
+  const snapshots = storageSignal(store, snapshotsRecord, loaded);
+  const health = storageSignal(store, healthRecord, loaded);
+  const history = readers.history ? storageSignal(store, historyRecord, undefined, readers.history) : signal<History>({});
+  const officialUptime = readers.officialUptime ? storageSignal(store, readers.officialUptime) : signal<OfficialUptime>({});
+  const observed = readers.observed ? storageSignal(store, readers.observed) : signal<Observed>(observedFallback());
+  const pollState = readers.poll ? storageSignal(store, readers.poll) : signal<PollState>({ lastPollAt: null, lastDoneAt: null });
   const clock = signal(now);
   const views = computed(() => {
     const s = settings.value;

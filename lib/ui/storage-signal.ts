@@ -3,7 +3,7 @@
  * signal, and stops watching when nothing does. Values go through the record's own reader.
  */
 import { signal, type Signal } from '@preact/signals';
-import type { RecordDef } from '../records';
+import type { RecordDef } from '../records/core';
 import type { ViewStore } from './view-store';
 
 /**

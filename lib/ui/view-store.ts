@@ -3,7 +3,7 @@
  * (`lib/records.ts`). Views never write storage: settings changes go to the background, the only
  * writer (`lib/messages.ts`). The real port is in `browser-ports.ts`; tests pass a fake.
  */
-import type { RecordDef } from '../records';
+import type { RecordDef } from '../records/core';
 
 /** Read/watch raw stored values of a record. */
 export interface ViewStore {

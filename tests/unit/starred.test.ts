@@ -32,9 +32,9 @@ describe('effectiveLevel', () => {
     expect(usesStarred(status, ['gone'])).toBe(false);
   });
 
-  it('treats an unknown starred component as unknown only when nothing else is known', () => {
+  it('an unknown starred component is never hidden behind an operational one', () => {
     const s = makeStatus('cursor', 'degraded', { components: [component('a', 'unknown'), component('b', 'operational')] });
     expect(effectiveLevel(s, ['a'])).toBe('unknown');
-    expect(effectiveLevel(s, ['a', 'b'])).toBe('operational');
+    expect(effectiveLevel(s, ['a', 'b'])).toBe('unknown');
   });
 });

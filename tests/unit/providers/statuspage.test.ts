@@ -169,8 +169,8 @@ describe('edge-case summaries', () => {
       { id: '7q1d5mzk3w0b', name: 'Automations', group: null, rawStatus: 'melting', level: 'unknown', description: '' },
       { id: 'f4h6d0l9e2ix', name: 'IDE', group: null, rawStatus: 'operational', level: 'operational', description: '' },
     ]);
-    // "catastrophic" and "melting" are not usable levels; the only usable signal is the operational IDE.
-    expect(s.level).toBe('operational');
+    // "catastrophic" and "melting" are values we do not know: never shown as operational.
+    expect(s.level).toBe('unknown');
     expect(s.description).toBe('Catastrophic Failure');
     expect(s.incidents[0]).toMatchObject({ status: 'smouldering', impact: 'apocalyptic', resolvedAt: null });
   });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { effect } from '@preact/signals';
 import { createDashboardState, type DashboardState } from '../../../lib/ui/dashboard-state';
+import { DASHBOARD_RECORDS } from '../../../components/DashboardApp';
 import type { ViewStore } from '../../../lib/ui/view-store';
 import { RECORDS, type RecordDef } from '../../../lib/records';
 
@@ -68,7 +69,7 @@ async function observed(state: DashboardState) {
 describe('createDashboardState: watching follows observation', () => {
   it('watches a key when its signal gets its first subscriber and unwatches when the last goes', () => {
     const m = memoryStore();
-    const state = createDashboardState(m.store, {}, NOW);
+    const state = createDashboardState(m.store, DASHBOARD_RECORDS, NOW);
     expect(m.log.watch).toEqual([]);
     const stop = effect(() => void state.settings.value);
     expect(m.log.watch).toEqual([KEYS.settings]);
@@ -85,7 +86,7 @@ describe('createDashboardState: watching follows observation', () => {
 
   it('observing views watches settings, snapshots and health only; history stays unwatched', () => {
     const m = memoryStore();
-    const state = createDashboardState(m.store, {}, NOW);
+    const state = createDashboardState(m.store, DASHBOARD_RECORDS, NOW);
     const stop = effect(() => void state.views.value);
     expect([...m.log.watch].sort()).toEqual([KEYS.settings, KEYS.snapshots, KEYS.health].sort());
     expect(m.active(KEYS.history)).toBe(0);
@@ -95,7 +96,7 @@ describe('createDashboardState: watching follows observation', () => {
 
   it('ready turns true after settings, snapshots and health were read (while views are observed)', async () => {
     const m = memoryStore();
-    const state = createDashboardState(m.store, {}, NOW);
+    const state = createDashboardState(m.store, DASHBOARD_RECORDS, NOW);
     const seen: boolean[] = [];
     // `ready` counts reads but does not itself subscribe to the three keys: a view observes `views` too.
     disposers.push(effect(() => void state.views.value));
@@ -110,7 +111,7 @@ describe('createDashboardState: watching follows observation', () => {
 describe('createDashboardState: values', () => {
   it('with nothing stored: defaults, every provider loading, overall unknown, background lane', async () => {
     const m = memoryStore();
-    const state = createDashboardState(m.store, {}, NOW);
+    const state = createDashboardState(m.store, DASHBOARD_RECORDS, NOW);
     await observed(state);
     expect(state.settings.value).toEqual(DEFAULT_SETTINGS);
     expect(state.views.value.map((v) => [v.info.id, v.level, v.loading])).toEqual([
@@ -134,7 +135,7 @@ describe('createDashboardState: values', () => {
         cursor: health({ checkedAt: NOW - 5_000, error: { kind: 'timeout', message: 't', httpStatus: null, at: NOW - 5_000 }, failures: 1, backoffUntil: NOW + 60_000 }),
       },
     });
-    const state = createDashboardState(m.store, {}, NOW);
+    const state = createDashboardState(m.store, DASHBOARD_RECORDS, NOW);
     await observed(state);
     const [openai, anthropic, cursor] = state.views.value;
     expect(openai).toMatchObject({ level: 'operational', loading: false, stale: false });
@@ -146,7 +147,7 @@ describe('createDashboardState: values', () => {
 
   it('a store change re-derives views and overall', async () => {
     const m = memoryStore({ [KEYS.snapshots]: { anthropic: makeStatus('anthropic', 'operational', { fetchedAt: NOW }) } });
-    const state = createDashboardState(m.store, {}, NOW);
+    const state = createDashboardState(m.store, DASHBOARD_RECORDS, NOW);
     const overall: string[] = [];
     disposers.push(effect(() => void overall.push(state.overall.value)));
     await flush();
@@ -159,7 +160,7 @@ describe('createDashboardState: values', () => {
 
   it('the now signal drives staleness (3 × the alarm period at 60 s = 180 s)', async () => {
     const m = memoryStore({ [KEYS.snapshots]: { openai: makeStatus('openai', 'outage', { fetchedAt: NOW }) } });
-    const state = createDashboardState(m.store, {}, NOW);
+    const state = createDashboardState(m.store, DASHBOARD_RECORDS, NOW);
     await observed(state);
     expect(state.views.value[0]).toMatchObject({ level: 'outage', stale: false });
     state.now.value = NOW + 180_000;
@@ -186,7 +187,7 @@ describe('createDashboardState: values', () => {
         cursor: makeStatus('cursor', 'operational', { fetchedAt: NOW }),
       },
     });
-    const state = createDashboardState(m.store, {}, NOW);
+    const state = createDashboardState(m.store, DASHBOARD_RECORDS, NOW);
     await observed(state);
     expect(state.views.value[0]).toMatchObject({ level: 'outage', focusLevel: 'operational' });
     // The badge (focus) follows the starred parts; the summary (overall) keeps the provider's own outage.
@@ -204,7 +205,7 @@ describe('createDashboardState: values', () => {
     [300, 'background'],
   ] as const)('interval %d s → %s lane', async (intervalSec, lane) => {
     const m = memoryStore({ [KEYS.settings]: { ...DEFAULT_SETTINGS, intervalSec } });
-    const state = createDashboardState(m.store, {}, NOW);
+    const state = createDashboardState(m.store, DASHBOARD_RECORDS, NOW);
     await observed(state);
     expect(state.settings.value.intervalSec).toBe(intervalSec);
     expect(state.lane.value).toBe(lane);
@@ -217,7 +218,7 @@ describe('createDashboardState: values', () => {
       [KEYS.health]: 'nope',
       [KEYS.poll]: null,
     });
-    const state = createDashboardState(m.store, {}, NOW);
+    const state = createDashboardState(m.store, DASHBOARD_RECORDS, NOW);
     await observed(state);
     expect(state.settings.value).toEqual(DEFAULT_SETTINGS);
     expect(state.snapshots.value).toEqual({});
@@ -231,7 +232,7 @@ describe('createDashboardState: values', () => {
     const history = { anthropic: { incidents: [], fetchedAt: NOW, activeKey: '' } };
     const poll = { lastPollAt: NOW - 2_000, lastDoneAt: NOW - 1_000 };
     const m = memoryStore({ [KEYS.history]: history, [KEYS.poll]: poll });
-    const state = createDashboardState(m.store, {}, NOW);
+    const state = createDashboardState(m.store, DASHBOARD_RECORDS, NOW);
     disposers.push(effect(() => void [state.history.value, state.pollState.value, state.officialUptime.value, state.observed.value]));
     await flush();
     expect(state.history.value).toEqual(history);
