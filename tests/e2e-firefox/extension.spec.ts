@@ -4,7 +4,7 @@
  * popup, the dashboard, alarms, notifications and restarts behave as in Chromium.
  */
 import type { Page } from 'puppeteer-core';
-import { cursorSummary, expect, fixtureJson, navigate, panelStatus, panelStatuses, PROVIDER_IDS, test } from './fixture';
+import { cursorSummary, expect, fixtureJson, HOSTS, navigate, panelStatus, panelStatuses, PROVIDER_IDS, test } from './fixture';
 
 const GREEN = '#22c55e';
 const AMBER = '#f59e0b';
@@ -45,7 +45,8 @@ test('the Firefox build loads as an add-on and its first poll reads all three st
   // The reset's first poll asked each status host once for its summary, and nothing else got out.
   for (const id of PROVIDER_IDS) expect(status.seen(id, SUMMARY).length).toBeGreaterThanOrEqual(1);
   expect(ff.proxy.refused.filter((h) => /status\.|openai|claude|cursor/.test(h))).toEqual([]);
-  expect(await control.evaluate(() => browser.permissions.contains({ origins: ['https://status.openai.com/*', 'https://status.claude.com/*', 'https://status.cursor.com/*'] }))).toBe(true);
+  const origins = Object.values(HOSTS).map((h) => `https://${h}/*`);
+  expect(await control.evaluate((o) => browser.permissions.contains({ origins: o }), origins)).toBe(true);
 });
 
 test('all operational: three green panels in the popup, green badge without text, tooltip per service', async ({ ff, refresh, badge }) => {
@@ -175,13 +176,14 @@ test('the event page restarted (runtime.reload) re-arms its alarm and resumes po
   expect(await after.evaluate(async () => (await browser.storage.local.get('settings')).settings)).toMatchObject({ intervalSec: 30 });
 });
 
-test.describe('required host permission for status.claude.com revoked', () => {
+test.describe("Claude's required host permission revoked", () => {
   // Permissions outlive a reinstall of the add-on: these tests get a Firefox of their own.
   test.use({ ownFirefox: true });
 
   async function revokeClaude(control: Page): Promise<void> {
-    expect(await control.evaluate(() => browser.permissions.remove({ origins: ['https://status.claude.com/*'] }))).toBe(true);
-    expect(await control.evaluate(() => browser.permissions.contains({ origins: ['https://status.claude.com/*'] }))).toBe(false);
+    const origins = [`https://${HOSTS.anthropic}/*`];
+    expect(await control.evaluate((o) => browser.permissions.remove({ origins: o }), origins)).toBe(true);
+    expect(await control.evaluate((o) => browser.permissions.contains({ origins: o }), origins)).toBe(false);
   }
 
   /** The panel's level over a couple of seconds (it must never be green at any moment). */
@@ -225,6 +227,6 @@ test.describe('required host permission for status.claude.com revoked', () => {
 test('every status host request went through the proxy, to the three status hosts only', async ({ refresh, status }) => {
   await refresh();
   const hosts = new Set(status.requests.map((r) => new URL(r.url).host));
-  expect([...hosts].sort()).toEqual(['status.claude.com', 'status.cursor.com', 'status.openai.com']);
+  expect([...hosts].sort()).toEqual(Object.values(HOSTS).sort());
   expect(status.requests.every((r) => r.url.startsWith('https://'))).toBe(true);
 });

@@ -17,7 +17,8 @@ import { test as base, chromium, expect, type BrowserContext, type CDPSession, t
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findChromium } from '../../scripts/ensure-browsers.mjs';
-import { HOSTS, StatusMock, toWire, type ProviderId } from '../support/status-answers';
+import { E2E_BUILD_DIR } from '../support/e2e-build';
+import { EXTRA_HOSTS, providerOfHost, serviceOfHost, STATUS_HOSTS, StatusMock, toWire, type ServiceId } from '../support/status-answers';
 
 export { expect };
 export {
@@ -32,10 +33,17 @@ export {
   type ProviderId,
   type Reply,
   type SeenRequest,
+  type ServiceId,
 } from '../support/status-answers';
+export { TEST_PAGES } from '../support/e2e-build';
 
 /** The unpacked build under test (`EXTENSION_DIR` lets a second checkout or the bench point elsewhere). */
 const EXTENSION_PATH = resolve(process.env.EXTENSION_DIR ?? '.output/chrome-mv3');
+/**
+ * The test-only build that also holds the hosts the services tests ask for (`npm run build:e2e`,
+ * tests/support/e2e-build.ts says why): `test.use({ extensionDir: E2E_EXTENSION_PATH })`.
+ */
+export const E2E_EXTENSION_PATH = resolve(process.env.E2E_EXTENSION_DIR ?? E2E_BUILD_DIR);
 /**
  * Tag of a test that changes the browser itself (an init script for every page…) and so gets a
  * browser of its own: `test('…', { tag: OWN_BROWSER }, async (…) => …)`. `test.use({ ownBrowser: true })`
@@ -51,15 +59,15 @@ export function chromiumPath(): string | undefined {
 }
 
 /** Launches Chromium with the extension; every status host request goes to `mock()`. */
-async function launchExtension(uiLocale: string, mock: () => StatusMock): Promise<BrowserContext> {
-  if (!existsSync(`${EXTENSION_PATH}/manifest.json`)) throw new Error('Build first: npm run build');
+async function launchExtension(uiLocale: string, mock: () => StatusMock, extensionPath = EXTENSION_PATH): Promise<BrowserContext> {
+  if (!existsSync(`${extensionPath}/manifest.json`)) throw new Error(`Build first: npm run build (no extension at ${extensionPath})`);
   const context = await chromium.launchPersistentContext('', {
     executablePath: chromiumPath(),
     headless: true,
     locale: uiLocale,
     args: [
-      `--disable-extensions-except=${EXTENSION_PATH}`,
-      `--load-extension=${EXTENSION_PATH}`,
+      `--disable-extensions-except=${extensionPath}`,
+      `--load-extension=${extensionPath}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
@@ -73,16 +81,18 @@ async function launchExtension(uiLocale: string, mock: () => StatusMock): Promis
       `--lang=${uiLocale}`,
     ],
   });
-  for (const [provider, host] of Object.entries(HOSTS) as [ProviderId, string][]) {
-    await context.route(`https://${host}/**`, async (route) => {
+  const serve = (host: string, service: ServiceId) =>
+    context.route(`https://${host}/**`, async (route) => {
       const request = route.request();
-      const reply = mock().answer(provider, new URL(request.url()), request.headers());
+      const reply = mock().answer(service, new URL(request.url()), request.headers());
       if (reply.hang) return; // never fulfilled: the extension's 8 s timeout aborts it
       if (reply.abort) return route.abort(reply.abort);
       const wire = toWire(reply);
       await route.fulfill({ status: wire.status, headers: wire.headers, contentType: wire.headers['content-type'], body: wire.body });
     });
-  }
+  for (const host of STATUS_HOSTS) await serve(host, providerOfHost(host)!);
+  // The other catalog hosts and the pages tests add by URL: asked for only once a test turns them on.
+  for (const host of EXTRA_HOSTS) await serve(host, serviceOfHost(host)!);
   return context;
 }
 
@@ -223,6 +233,8 @@ export interface ExtensionOptions {
   uiLocale: string;
   /** This test gets a browser of its own even when the worker shares one (it changes the browser itself). */
   ownBrowser: boolean;
+  /** The unpacked build to load (`E2E_EXTENSION_PATH` for the test-only one); any but the default gets its own browser per test. */
+  extensionDir: string;
 }
 
 /** Set in the Playwright config: one browser per worker, reset before each test. */
@@ -242,6 +254,7 @@ const toHex = (rgba: number[]) => `#${rgba.slice(0, 3).map((n) => n.toString(16)
 export const test = base.extend<ExtensionFixtures & ExtensionOptions & { session: Session }, ExtensionWorkerOptions>({
   uiLocale: ['en-US', { option: true }],
   ownBrowser: [false, { option: true }],
+  extensionDir: [EXTENSION_PATH, { option: true }],
   shareBrowser: [false, { option: true, scope: 'worker' }],
   sharedExtension: [
     // eslint-disable-next-line no-empty-pattern -- a worker fixture that needs no other fixture
@@ -252,18 +265,18 @@ export const test = base.extend<ExtensionFixtures & ExtensionOptions & { session
     },
     { scope: 'worker' },
   ],
-  session: async ({ uiLocale, ownBrowser, shareBrowser, sharedExtension }, use, testInfo) => {
+  session: async ({ uiLocale, ownBrowser, extensionDir, shareBrowser, sharedExtension }, use, testInfo) => {
     const mock = new StatusMock();
     const started = Date.now();
     // How long the browser took to be ready for this test, in the JSON report.
     const note = (kind: string) => testInfo.annotations.push({ type: 'browser', description: `${kind}, ready in ${Date.now() - started} ms` });
-    if (shareBrowser && !ownBrowser && !testInfo.tags.includes(OWN_BROWSER) && uiLocale === SHARED_LOCALE) {
+    if (shareBrowser && !ownBrowser && !testInfo.tags.includes(OWN_BROWSER) && uiLocale === SHARED_LOCALE && resolve(extensionDir) === EXTENSION_PATH) {
       const context = await sharedExtension.acquire(mock);
       note('shared');
       await use({ context, extensionId: sharedExtension.extensionId, mock });
       return;
     }
-    const context = await launchExtension(uiLocale, () => mock);
+    const context = await launchExtension(uiLocale, () => mock, resolve(extensionDir));
     const worker = await currentWorker(context);
     // Let the install-time poll finish so it cannot overwrite what a test sets up.
     await firstPollDone(worker);

@@ -6,25 +6,49 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { CATALOG, DEFAULT_PROVIDERS, type CatalogId } from '../../lib/providers/catalog';
+import { OPTIONAL_CATALOG_HOSTS, TEST_PAGES } from './e2e-build';
+
+type DefaultEntry = Extract<(typeof CATALOG)[number], { defaultOn: true }>;
+/** A default service's id (`openai`, `anthropic`, `cursor`). */
+export type ProviderId = DefaultEntry['id'];
 
 /**
- * The status hosts of the default services, the one list the test code keeps (the manifest's
- * required host permissions are these hosts).
+ * Every host each default service is read from, from the catalog (lib/providers/catalog.ts): the
+ * test code keeps no list of its own. The manifest's required host permissions are these hosts.
  */
-export const HOSTS = {
-  openai: 'status.openai.com',
-  anthropic: 'status.claude.com',
-  cursor: 'status.cursor.com',
-} as const;
-
-/** A default service's id. */
-export type ProviderId = keyof typeof HOSTS;
+export const PROVIDER_HOSTS = Object.fromEntries(DEFAULT_PROVIDERS.map((e) => [e.id, [...e.hosts]])) as unknown as Record<ProviderId, readonly string[]>;
+/** Each default service's status page host (`status.claude.com`). */
+export const HOSTS = Object.fromEntries(Object.entries(PROVIDER_HOSTS).map(([id, hosts]) => [id, hosts[0]])) as unknown as Record<ProviderId, string>;
 /** Every default service's id, in display order. */
-export const PROVIDER_IDS = Object.keys(HOSTS) as ProviderId[];
+export const PROVIDER_IDS = Object.keys(PROVIDER_HOSTS) as ProviderId[];
+/** Every status host, for routing and certificates. */
+export const STATUS_HOSTS: readonly string[] = Object.values(PROVIDER_HOSTS).flat();
 
 /** The service a status host belongs to, if it is one. */
 export function providerOfHost(host: string): ProviderId | undefined {
-  return PROVIDER_IDS.find((id) => HOSTS[id] === host.toLowerCase());
+  return PROVIDER_IDS.find((id) => PROVIDER_HOSTS[id].includes(host.toLowerCase()));
+}
+
+/**
+ * Any service the tests answer for: a default one, an off-by-default catalog service
+ * (`huggingface`), or a page added by URL (`custom:<host>`, the extension's own id for it).
+ */
+export type ServiceId = ProviderId | CatalogId | `custom:${string}`;
+
+/**
+ * Hosts answered besides the default services': every other catalog host (from the catalog) and
+ * the pages the services tests add by URL (`TEST_PAGES`, tests/support/e2e-build.ts). Nothing else
+ * is answered; an unset path answers 404 like a Statuspage host.
+ */
+export const EXTRA_HOSTS: readonly string[] = [...OPTIONAL_CATALOG_HOSTS, ...Object.values(TEST_PAGES)].filter((h) => !STATUS_HOSTS.includes(h));
+
+/** The service an answered host belongs to: a catalog id, `custom:<host>` for a test page, else undefined. */
+export function serviceOfHost(host: string): ServiceId | undefined {
+  const h = host.toLowerCase();
+  const inCatalog = CATALOG.find((e) => (e.hosts as readonly string[]).includes(h));
+  if (inCatalog) return inCatalog.id;
+  return (Object.values(TEST_PAGES) as string[]).includes(h) ? `custom:${h}` : undefined;
 }
 
 /** A recorded fixture's text (path under tests/fixtures). */
@@ -69,7 +93,7 @@ export type Handler = Reply | ((request: { url: URL; headers: Record<string, str
 
 /** One request the extension made to a status host. */
 export interface SeenRequest {
-  provider: ProviderId;
+  provider: ServiceId;
   path: string;
   url: string;
   headers: Record<string, string>;
@@ -111,6 +135,9 @@ export function defaultHandlers(): Map<string, Handler> {
     json: shiftedFixture('anthropic/incidents-50-resolved-incl-critical-2026-09-15.json', '2026-09-15T12:22:10Z', 3_600_000),
   });
   m.set('cursor /api/v2/incidents.json', { json: fixtureJson('cursor/incidents-unresolved-empty-2026-10-09.json') });
+  // Off-by-default catalog services (read once the user turns them on) on Better Stack.
+  m.set('huggingface /index.json', { json: fixtureJson('betterstack/huggingface-index-operational-8-resources-8-reports-2026-09-19.json') });
+  m.set('together /index.json', { json: fixtureJson('betterstack/together-index-operational-REDUCED-2026-09-15.json') });
   m.set('openai /proxy/status.openai.com/component_impacts', {
     json: shiftedFixture('openai/incidentio-proxy-component-impacts-90d-2025-04.json', '2025-04-10T00:00:00Z', 3_600_000),
   });
@@ -144,22 +171,22 @@ export class StatusMock {
   readonly requests: SeenRequest[] = [];
 
   /** Sets the answer for `provider` + `path` (path without query). */
-  set(provider: ProviderId, path: string, handler: Handler): void {
+  set(provider: ServiceId, path: string, handler: Handler): void {
     this.handlers.set(`${provider} ${path}`, handler);
   }
 
   /** Shorthand for a provider's summary.json. */
-  summary(provider: ProviderId, handler: Handler): void {
+  summary(provider: ServiceId, handler: Handler): void {
     this.set(provider, '/api/v2/summary.json', handler);
   }
 
   /** Requests for one provider (optionally one path) since `since`. */
-  seen(provider?: ProviderId, path?: string, since = 0): SeenRequest[] {
+  seen(provider?: ServiceId, path?: string, since = 0): SeenRequest[] {
     return this.requests.filter((r) => (!provider || r.provider === provider) && (!path || r.path === path) && r.at >= since);
   }
 
   /** Records a request to a status host and says how to answer it. */
-  answer(provider: ProviderId, url: URL, headers: Record<string, string>): Reply {
+  answer(provider: ServiceId, url: URL, headers: Record<string, string>): Reply {
     this.requests.push({ provider, path: url.pathname, url: url.href, headers, at: Date.now() });
     const handler = this.handlers.get(`${provider} ${url.pathname}`);
     if (!handler) return NOT_FOUND;

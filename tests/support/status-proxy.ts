@@ -1,7 +1,7 @@
 /**
  * A local HTTPS proxy that plays the status hosts for a browser whose extension requests cannot be
  * intercepted from the test (Firefox: WebDriver BiDi sees no request that belongs to no tab). The
- * browser is pointed at it as its HTTP and SSL proxy; a CONNECT to a status host (HOSTS) on port
+ * browser is pointed at it as its HTTP and SSL proxy; a CONNECT to a status host (STATUS_HOSTS) on port
  * 443 is answered by a TLS server with a certificate made at start (self-signed, one SAN per host;
  * the browser runs with `acceptInsecureCerts`) and served from a StatusMock; every other host, and
  * every plain HTTP request, gets 403. It never connects anywhere.
@@ -13,7 +13,7 @@ import https from 'node:https';
 import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HOSTS, providerOfHost, toWire, type StatusMock } from './status-answers';
+import { providerOfHost, STATUS_HOSTS, toWire, type StatusMock } from './status-answers';
 
 /** A running proxy. */
 export interface StatusProxy {
@@ -28,9 +28,7 @@ export interface StatusProxy {
 function makeCertificate(): { key: Buffer; cert: Buffer } {
   const dir = mkdtempSync(join(tmpdir(), 'ai-status-cert-'));
   try {
-    const san = Object.values(HOSTS)
-      .map((h) => `DNS:${h}`)
-      .join(',');
+    const san = STATUS_HOSTS.map((h) => `DNS:${h}`).join(',');
     execFileSync(
       'openssl',
       ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '2', '-subj', '/CN=AI Status test status hosts', '-addext', `subjectAltName=${san}`,
