@@ -126,6 +126,14 @@ export class FirefoxExtension {
     await this.browser.installExtension(EXTENSION_DIR);
     await before.close().catch(() => undefined);
     const control = await this.control();
+    // Host permissions outlive a reinstall: a test that changed them leaves no fresh install.
+    const permissions = await control.evaluate(async () => ({
+      required: browser.runtime.getManifest().host_permissions ?? [],
+      granted: (await browser.permissions.getAll()).origins ?? [],
+    }));
+    if ([...permissions.required].sort().join() !== [...permissions.granted].sort().join()) {
+      throw new Error(`host permissions changed by an earlier test: ${JSON.stringify(permissions)}`);
+    }
     await expect(async () => {
       const reply = await control.evaluate(() => browser.runtime.sendMessage({ type: 'refresh' }) as Promise<{ result: string }>);
       expect(reply.result).toBe('polled');
@@ -185,12 +193,26 @@ interface Session {
 /** The Firefox of a Playwright worker, launched when a test first asks for it. */
 class SharedFirefox {
   private launching: Promise<FirefoxExtension> | null = null;
-  get(): Promise<FirefoxExtension> {
-    this.launching ??= FirefoxExtension.launch();
-    return this.launching;
+
+  /** The shared Firefox reset for a test (a new one when the old one cannot be reset). */
+  async acquire(mock: StatusMock): Promise<{ ff: FirefoxExtension; control: Page }> {
+    if (this.launching) {
+      const ff = await this.launching;
+      try {
+        return { ff, control: await ff.reset(mock) };
+      } catch (error) {
+        console.warn(`[e2e-firefox] resetting the shared Firefox failed, launching a new one: ${String(error).split('\n')[0]}`);
+        await this.close();
+      }
+    }
+    this.launching = FirefoxExtension.launch();
+    const ff = await this.launching;
+    return { ff, control: await ff.reset(mock) };
   }
+
   async close(): Promise<void> {
     const ff = await this.launching?.catch(() => null);
+    this.launching = null;
     await ff?.close();
   }
 }
@@ -211,10 +233,13 @@ export const test = base.extend<FirefoxFixtures & { session: Session }, { shared
     await use(new StatusMock());
   },
   session: async ({ ownFirefox, sharedFirefox, status }, use) => {
-    const ff = ownFirefox ? await FirefoxExtension.launch() : await sharedFirefox.get();
-    const control = await ff.reset(status);
-    await use({ ff, control });
-    if (ownFirefox) await ff.close();
+    if (!ownFirefox) {
+      await use(await sharedFirefox.acquire(status));
+      return;
+    }
+    const ff = await FirefoxExtension.launch();
+    await use({ ff, control: await ff.reset(status) });
+    await ff.close();
   },
   ff: async ({ session }, use) => {
     await use(session.ff);

@@ -132,7 +132,7 @@ class SharedExtension {
         await this.reset();
         return this.context;
       } catch (error) {
-        console.warn(`[e2e] resetting the shared browser failed, launching a new one: ${String(error)}`);
+        console.warn(`[e2e] resetting the shared browser failed, launching a new one: ${String(error).split('\n')[0]}`);
         await this.close();
       }
     }
@@ -194,6 +194,18 @@ class SharedExtension {
       await c.action.setBadgeText({ text: '' });
       await c.action.setTitle({ title: '' });
     });
+    // Host permissions outlive all of the above: a test that changed them leaves a browser that is
+    // no fresh install any more. Then the caller launches a new one.
+    const permissions = await keeper.evaluate(async () => {
+      const c = chrome as unknown as {
+        runtime: { getManifest(): { host_permissions?: string[] } };
+        permissions: { getAll(): Promise<{ origins?: string[] }> };
+      };
+      return { required: c.runtime.getManifest().host_permissions ?? [], granted: (await c.permissions.getAll()).origins ?? [] };
+    });
+    if ([...permissions.required].sort().join() !== [...permissions.granted].sort().join()) {
+      throw new Error(`host permissions changed by an earlier test: ${JSON.stringify(permissions)}`);
+    }
     // Clearing storage may have woken the worker (storage.onChanged): stop it again, so that it
     // starts on empty storage, then wake it with a message: its start path runs and it polls once,
     // as after an install.

@@ -85,8 +85,6 @@ export interface Reply {
   hang?: boolean;
   /** Fail the connection (`connectionrefused`, `internetdisconnected`…). */
   abort?: string;
-  /** `false`: no `Access-Control-Allow-Origin` (a host that allows no cross-origin read). */
-  cors?: boolean;
 }
 /** A fixed answer, or one computed from the request. */
 export type Handler = Reply | ((request: { url: URL; headers: Record<string, string> }) => Reply);
@@ -158,8 +156,7 @@ export interface WireReply {
 export function toWire(reply: Reply): WireReply {
   const body = reply.json !== undefined ? JSON.stringify(reply.json) : (reply.body ?? '');
   const contentType = reply.contentType ?? (reply.json !== undefined ? 'application/json; charset=utf-8' : 'text/plain');
-  const cors: Record<string, string> = reply.cors === false ? {} : { 'access-control-allow-origin': '*' };
-  return { status: reply.status ?? 200, headers: { 'content-type': contentType, ...cors, ...reply.headers }, body };
+  return { status: reply.status ?? 200, headers: { 'content-type': contentType, 'access-control-allow-origin': '*', ...reply.headers }, body };
 }
 
 /**
