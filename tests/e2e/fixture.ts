@@ -163,6 +163,7 @@ class SharedExtension {
       }
     });
     await this.cdp.send('ServiceWorker.enable');
+    await expect.poll(() => this.running.size, { message: 'DevTools reports the service worker' }).toBeGreaterThan(0);
   }
 
   /** Stops the extension's service worker (if it runs) and waits until it has stopped. */
