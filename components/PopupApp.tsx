@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'preact/hooks';
+import { useSignals } from '@/lib/ui/use-signals';
 import type { UiPorts } from '@/lib/ui/browser-ports';
 import { createDashboardState } from '@/lib/ui/dashboard-state';
 import { readRecentHistory } from '@/lib/ui/recent-incidents';
@@ -13,6 +14,14 @@ export function PopupApp({ ports }: { ports: UiPorts }) {
     return { state, runtime: startViewRuntime(state, ports) };
   }, [ports]);
   useEffect(() => runtime.stop, [runtime]);
+  // Everything the popup draws (it does not load the Preact signals integration).
+  useSignals(() => {
+    void state.views.value;
+    void state.overall.value;
+    void state.focus.value;
+    void state.history.value;
+    void state.settings.value;
+  });
   return (
     <UiContext.Provider value={{ t: ports.t, locale: ports.locale }}>
       <PopupView

@@ -1,5 +1,5 @@
 /**
- * The level tables of design.md §2 and §7: one place for every mapping from a provider's raw
+ * The level tables (docs/ARCHITECTURE.md#levels): one place for every mapping from a provider's raw
  * vocabulary to our five levels, their ranking and their palette. Free of zod so views can use it.
  */
 

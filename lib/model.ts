@@ -1,5 +1,5 @@
 /**
- * The normalized model (design.md §2) as zod schemas, with their inferred types. Every provider,
+ * The normalized model (docs/ARCHITECTURE.md#model) as zod schemas, with their inferred types. Every provider,
  * whatever its platform, is reduced to a `ServiceStatus`. Views import only types from here
  * (`import type`) so zod never reaches their bundles.
  */
@@ -164,7 +164,7 @@ export const FetchErrorSchema = z.object({
 });
 export type FetchError = z.infer<typeof FetchErrorSchema>;
 
-/** The normalized status of one provider (design §2). */
+/** The normalized status of one provider (docs/ARCHITECTURE.md#model). */
 export const ServiceStatusSchema = z.object({
   providerId: ProviderIdSchema,
   name: z.string(),

@@ -74,7 +74,7 @@ export function resolveProvider(
   };
 }
 
-/** The overall level: worst focus level in the badge order (design §7). */
+/** The overall level: worst focus level in the badge order (docs/ARCHITECTURE.md#levels). */
 export function overallLevel(views: readonly Pick<ProviderView, 'focusLevel'>[]): Level {
   return worstBadgeLevel(views.map((v) => v.focusLevel));
 }

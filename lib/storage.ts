@@ -29,7 +29,7 @@ function itemOf<T>(def: RecordDef<T>): WxtStorageItem<T, Record<string, unknown>
     ...(def.migrations ? { migrations: def.migrations as Record<number, (old: unknown) => unknown> } : {}),
     // Settings are written with their version on first run, so a later start never mistakes
     // the defaults for version 1.
-    ...(def === (RECORDS.settings as RecordDef<unknown>) ? { init: def.fallback } : {}),
+    ...(def.key === RECORDS.settings.key ? { init: def.fallback } : {}),
   }) as WxtStorageItem<T, Record<string, unknown>>;
 }
 

@@ -90,7 +90,7 @@ export function startBackground(): void {
   settingsItem.watch((next, previous) => {
     if (next?.intervalSec !== previous?.intervalSec) void ensure();
     // A service turned on is read at once rather than at the next alarm.
-    const added = (next?.services ?? []).some((id) => !(previous?.services ?? []).includes(id));
+    const added = !!previous?.services && (next?.services ?? []).some((id) => !previous.services.includes(id));
     if (added) void safely('refresh');
     else void badge();
   });

@@ -1,5 +1,5 @@
 /**
- * What this extension itself saw (uptime source `observed`, design.md §5): level transitions per
+ * What this extension itself saw (uptime source `observed`, docs/ARCHITECTURE.md#uptime): level transitions per
  * provider and per component, kept 90 days and bounded. `recordObserved` is pure;
  * `updateObserved` reads and writes `observedItem`, and only when something changed.
  */

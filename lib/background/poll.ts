@@ -72,10 +72,17 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
   return results;
 }
 
-/** Same data, ignoring when it was fetched. */
+/** JSON with object keys in sorted order (browser storage hands objects back with sorted keys). */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+/** Same data, ignoring when it was fetched and the order of keys. */
 export function sameStatus(a: ServiceStatus | undefined, b: ServiceStatus): boolean {
   if (!a) return false;
-  return JSON.stringify({ ...a, fetchedAt: 0 }) === JSON.stringify({ ...b, fetchedAt: 0 });
+  return stableJson({ ...a, fetchedAt: 0 }) === stableJson({ ...b, fetchedAt: 0 });
 }
 
 interface ProviderResult {

@@ -23,7 +23,7 @@ export type HttpResult =
   | { ok: true; notModified: true; etag: string | null; bytes: 0 }
   | { ok: false; error: FetchError; retryAfterSec: number | null };
 
-/** A fetch of more than 8 s counts as a failure (design §4). */
+/** A fetch of more than 8 s counts as a failure (docs/ARCHITECTURE.md#refresh). */
 export const FETCH_TIMEOUT_MS = 8_000;
 /** Status JSON is a few KB; anything this large is not a status page. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -75,8 +75,8 @@ async function readCapped(response: Response, maxBytes: number): Promise<string 
   return new TextDecoder().decode(all);
 }
 
-/** GETs `url` as text with the rules of design §4 and §6. */
-export async function httpGet(url: string, ctx: FetchContext, accept = 'application/json'): Promise<HttpResult> {
+/** GETs `url` as text with the rules of docs/ARCHITECTURE.md#refresh and #security. */
+export async function httpGet(url: string, ctx: FetchContext, accept = 'application/json', maxBytes = MAX_BODY_BYTES): Promise<HttpResult> {
   const at = ctx.now();
   const host = new URL(url).host;
   const controller = new AbortController();
@@ -113,9 +113,9 @@ export async function httpGet(url: string, ctx: FetchContext, accept = 'applicat
       };
     }
     const contentType = (response.headers.get('content-type') ?? '').toLowerCase();
-    const body = await readCapped(response, MAX_BODY_BYTES);
+    const body = await readCapped(response, maxBytes);
     if (body === null) {
-      return { ok: false, error: fetchError('too-large', `${host} sent a response over ${MAX_BODY_BYTES / 1024 / 1024} MB`, at, response.status), retryAfterSec: null };
+      return { ok: false, error: fetchError('too-large', `${host} sent a response over ${maxBytes / 1024 / 1024} MB`, at, response.status), retryAfterSec: null };
     }
     return { ok: true, notModified: false, body, contentType, etag, bytes: body.length };
   } catch (error) {

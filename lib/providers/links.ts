@@ -1,6 +1,6 @@
 /**
  * Links from the network are only followed when they are `https:` on the provider's own page
- * host (design.md §6). Pure; shared by the adapters and the views.
+ * host (docs/ARCHITECTURE.md#security). Pure; shared by the adapters and the views.
  */
 
 /** `url` if it is an `https:` URL on the host of `pageUrl`, else null. */

@@ -24,7 +24,7 @@
 import type { DayBar, Uptime } from '../model';
 import { z } from '../zod';
 import { aggregateUptime, DAY_MS, noDataDay, statuspagePercent, SHORT_WINDOW_DAYS, WINDOW_DAYS, type ComponentFigure } from '../uptime';
-import { fetchError, FETCH_TIMEOUT_MS, parseRetryAfter, type FetchContext } from './http';
+import { fetchError, httpGet, type FetchContext } from './http';
 import { lenientArray } from './statuspage-schema';
 import { plainLine } from './text';
 import type { ProviderDefinition, UptimeOutcome } from './types';
@@ -194,61 +194,6 @@ export function officialUptimeFromHtml(html: string, now: number): { uptime: Upt
   return { uptime: aggregateUptime(parts, 'official'), components };
 }
 
-type PageResult = { ok: true; notModified: false; body: string; etag: string | null } | { ok: true; notModified: true } | { ok: false; error: ReturnType<typeof fetchError>; retryAfterSec: number | null };
-
-async function readCapped(response: Response): Promise<string | null> {
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > MAX_PAGE_BYTES) {
-    await response.body?.cancel().catch(() => undefined);
-    return null;
-  }
-  if (!response.body) return response.text();
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > MAX_PAGE_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
-}
-
-/** GETs the page HTML: no credentials, 8 s timeout, `If-None-Match` when an ETag was kept, 5 MB cap. */
-async function getPage(url: string, ctx: FetchContext): Promise<PageResult> {
-  const at = ctx.now();
-  const host = new URL(url).host;
-  const controller = new AbortController();
-  const timeoutMs = ctx.timeoutMs ?? FETCH_TIMEOUT_MS;
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  try {
-    const headers: Record<string, string> = { accept: 'text/html' };
-    if (ctx.etag) headers['if-none-match'] = ctx.etag;
-    const response = await ctx.fetch(url, { method: 'GET', headers, credentials: 'omit', cache: 'no-cache', redirect: 'follow', signal: controller.signal });
-    if (response.status === 304) return { ok: true, notModified: true };
-    if (!response.ok) {
-      await response.body?.cancel().catch(() => undefined);
-      const kind = response.status === 429 ? 'rate-limited' : response.status === 403 || response.status === 405 ? 'challenge' : 'http';
-      return { ok: false, error: fetchError(kind, `${host} answered HTTP ${response.status}`, at, response.status), retryAfterSec: parseRetryAfter(response.headers.get('retry-after'), at) };
-    }
-    const body = await readCapped(response);
-    if (body === null) return { ok: false, error: fetchError('too-large', `${host} sent a page over ${MAX_PAGE_BYTES / 1024 / 1024} MB`, at, response.status), retryAfterSec: null };
-    return { ok: true, notModified: false, body, etag: response.headers.get('etag') };
-  } catch (error) {
-    const aborted = controller.signal.aborted;
-    const message = aborted ? `${host} did not answer within ${Math.round(timeoutMs / 1000)} s` : `Couldn't reach ${host}${error instanceof Error && error.message ? ` (${error.message})` : ''}`;
-    return { ok: false, error: fetchError(aborted ? 'timeout' : 'network', message, at), retryAfterSec: null };
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /** HTTP status of the "not modified" outcome: the caller keeps its figures and counts them as current. */
 export const NOT_MODIFIED = 304;
 
@@ -261,7 +206,8 @@ export async function readStatuspageUptime(def: ProviderDefinition, ctx: FetchCo
   const url = `${def.pageUrl}/`;
   const host = new URL(url).host;
   try {
-    const page = await getPage(url, ctx);
+    // The page HTML (no credentials, 8 s timeout, `If-None-Match` when an ETag was kept, 5 MB cap).
+    const page = await httpGet(url, ctx, 'text/html', MAX_PAGE_BYTES);
     if (!page.ok) return { ok: false, error: page.error, requests: 1 };
     if (page.notModified) return { ok: false, error: fetchError('http', `${host} answered 304 Not Modified`, ctx.now(), NOT_MODIFIED), requests: 1 };
     const read = officialUptimeFromHtml(page.body, ctx.now());

@@ -11,7 +11,7 @@
  * lists the records and their versions.
  */
 import { browserSessionRecord, notifyStateRecord } from './worker';
-import { healthRecord, historyRecord, pollRecord, settingsRecord, snapshotsRecord } from './live';
+import { healthRecord, historyRecord, pollRecord, settingsMigrations, settingsRecord, snapshotsRecord } from './live';
 import { observedRecord, officialUptimeRecord } from './past';
 import type { RecordDef } from './core';
 
@@ -22,7 +22,7 @@ export * from './worker';
 
 /** Every stored record, by name (the worker's items and the tests iterate it). */
 export const RECORDS = {
-  settings: settingsRecord,
+  settings: { ...settingsRecord, migrations: settingsMigrations },
   snapshots: snapshotsRecord,
   history: historyRecord,
   officialUptime: officialUptimeRecord,

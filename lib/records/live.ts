@@ -27,8 +27,13 @@ export const settingsRecord = define<Settings>({
     if (raw != null && !isObj(raw)) report?.('Stored settings were unreadable; using the defaults.');
     return sanitizeSettings(raw);
   },
-  migrations: { 2: migrateSettingsV1, 3: migrateSettingsV2 },
 });
+
+/**
+ * The settings record's migrations (v1 → v2 → v3). Part of its definition; kept in their own
+ * export so only the worker, which runs them, bundles them (`index.ts` joins the two).
+ */
+export const settingsMigrations = { 2: migrateSettingsV1, 3: migrateSettingsV2 };
 
 /** Last good normalized status per provider. Written only when the data changed. */
 export const snapshotsRecord = define<Snapshots>({ key: 'local:snapshots', version: 1, fallback: () => ({}), read: (raw, report) => perProvider(raw, readStatus, 'snapshot', report) });

@@ -2,7 +2,7 @@
  * The state every view renders: signals bound to the stored records (watched only while observed)
  * and the values derived from them. Components get these signals and callbacks, never `browser.*`.
  */
-import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals-core';
 import { activeServices, isLiveInterval, type Settings } from '../settings';
 import { overallLevel, resolveProvider, type ProviderView } from '../status';
 import { healthRecord, historyRecord, settingsRecord, snapshotsRecord } from '../records/live';

@@ -2,7 +2,7 @@
  * Derived history views for the dashboard, recomputed when stored data changes or once a minute
  * (not on every one-second clock tick).
  */
-import { computed, type ReadonlySignal } from '@preact/signals';
+import { computed, type ReadonlySignal } from '@preact/signals-core';
 import type { ProviderId } from '../model';
 import { catalogEntry } from '../providers/catalog';
 import { activeServices } from '../settings';

@@ -2,7 +2,7 @@
  * The live lane: while a view is visible and the interval is 5 s or 10 s, send the background a
  * tick at that interval (a message wakes the worker). Hidden views send nothing.
  */
-import { effect, type ReadonlySignal } from '@preact/signals';
+import { effect, type ReadonlySignal } from '@preact/signals-core';
 import { isLiveInterval } from '../settings';
 
 /** What the ticker needs; `doc` is `document` in a view. */

@@ -5,7 +5,7 @@
  * released when no shown service needs them any more. The settings themselves are saved by the
  * background (`save`).
  */
-import { signal, type Signal } from '@preact/signals';
+import { signal, type Signal } from '@preact/signals-core';
 import type { DetectReply } from '../messages';
 import { catalogEntry, type ProviderInfo } from '../providers/catalog';
 import { isRequired, originsOf, REQUIRED_ORIGINS } from '../providers/permissions';

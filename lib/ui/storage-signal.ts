@@ -2,7 +2,7 @@
  * A signal bound to a stored record: it loads and watches the record while something observes the
  * signal, and stops watching when nothing does. Values go through the record's own reader.
  */
-import { signal, type Signal } from '@preact/signals';
+import { signal, type Signal } from '@preact/signals-core';
 import type { RecordDef } from '../records/core';
 import type { ViewStore } from './view-store';
 

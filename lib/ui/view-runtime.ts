@@ -5,9 +5,9 @@
 import type { DashboardState } from './dashboard-state';
 import type { UiPorts } from './browser-ports';
 import { startLiveTicks } from './live-ticks';
-import { statusMarkdown } from './copy-status';
-import { computed } from '@preact/signals';
+import { computed } from '@preact/signals-core';
 import type { Settings } from '../settings';
+import { statusMarkdown } from './copy-status';
 
 /** Actions a view's buttons call. */
 export interface ViewActions {

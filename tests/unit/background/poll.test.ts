@@ -402,3 +402,13 @@ describe('sameStatus', () => {
     expect(sameStatus(stored.cursor, { ...stored.cursor!, fetchedAt: 0 })).toBe(true);
   });
 });
+
+describe('sameStatus', () => {
+  it('ignores the key order browser storage hands objects back in', () => {
+    const s = makeStatus('cursor', 'degraded', { components: [{ id: 'a', name: 'A', group: null, rawStatus: 'partial_outage', level: 'degraded', description: '' }] });
+    const sorted = JSON.parse(JSON.stringify(s, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v)));
+    expect(Object.keys(sorted)[0]).toBe('components');
+    expect(sameStatus(sorted, { ...s, fetchedAt: 99 })).toBe(true);
+    expect(sameStatus(sorted, { ...s, level: 'outage' })).toBe(false);
+  });
+});
