@@ -65,7 +65,7 @@ describe('computeBadge', () => {
     const fresh = PROVIDER_INFO.map((info) => resolveProvider(info, null, null, 60, NOW));
     const b = computeBadge(fresh, t, NOW, 'en');
     expect(b).toMatchObject({ level: 'unknown', text: '?', color: '#6b7280' });
-    expect(b.title.split('\n')).toEqual(['AI Status', 'ChatGPT: Checking… · Not checked yet', 'Claude: Checking… · Not checked yet', 'Cursor: Checking… · Not checked yet']);
+    expect(b.title.split('\n')).toEqual(['AI Status', 'ChatGPT: Checking…', 'Claude: Checking…', 'Cursor: Checking…']);
   });
 });
 

@@ -192,7 +192,20 @@ describe('ProviderPanel', () => {
     });
 
     it('every error kind has a message (the table above is complete)', () => {
-      expect([...FETCH_ERROR_KINDS].sort()).toEqual(['bad-json', 'challenge', 'http', 'network', 'not-json', 'rate-limited', 'timeout', 'too-large', 'wrong-shape']);
+      expect([...FETCH_ERROR_KINDS].sort()).toEqual(['bad-json', 'challenge', 'http', 'network', 'no-access', 'not-json', 'rate-limited', 'timeout', 'too-large', 'wrong-shape']);
+    });
+
+    it('no access: says so with a Grant button, and is never green even with good data', () => {
+      const onGrant = vi.fn();
+      const v = view('openai', makeStatus('openai', 'operational', { fetchedAt: NOW - 5_000 }), health({ okAt: NOW - 5_000, error: err({ kind: 'no-access', httpStatus: null }) }));
+      expect(v.level).toBe('unknown');
+      const { container } = renderUi(<ProviderPanel view={v} now={NOW} variant="full" onGrant={onGrant} />);
+      const p = panel(container);
+      expect(p.getAttribute('data-status')).toBe('unknown');
+      expect(p.querySelector('.panel__problem')!.getAttribute('data-error-kind')).toBe('no-access');
+      expect(p.querySelector('.panel__problem')!.textContent).toContain('No access — the browser does not let AI Status read status.openai.com.');
+      fireEvent.click(screen.getByRole('button', { name: 'Grant' }));
+      expect(onGrant).toHaveBeenCalledTimes(1);
     });
 
     it('shows the "via html" note only for data read from the page', () => {
@@ -384,8 +397,9 @@ describe('ComponentList', () => {
   it('star buttons: aria-pressed and labels follow the starred list; a click reports the id', () => {
     const onToggleStar = vi.fn();
     renderUi(<ComponentList components={[comp('a', 'outage'), comp('b', 'outage')]} starred={['b']} onToggleStar={onToggleStar} />);
+    // Both are named "Star …" (the test contract); aria-pressed says which are starred.
     const starA = screen.getByRole('button', { name: 'Star Comp a (badge and alerts follow starred components)' });
-    const unstarB = screen.getByRole('button', { name: 'Unstar Comp b' });
+    const unstarB = screen.getByRole('button', { name: 'Star Comp b (badge and alerts follow starred components)' });
     expect(starA.getAttribute('aria-pressed')).toBe('false');
     expect(starA.textContent).toBe('☆');
     expect(unstarB.getAttribute('aria-pressed')).toBe('true');

@@ -224,17 +224,28 @@ describe('DashboardView', () => {
       expect((screen.getByLabelText('Refresh interval') as HTMLSelectElement).value).toBe('5');
     });
 
-    it('starring a component saves it, presses its star and dims the other rows', async () => {
+    it('starring a healthy component saves it and presses its star; the summary keeps the provider state', async () => {
       const { panel, writes } = setup();
       await loaded(panel);
       const claude = within(panel('anthropic'));
       fireEvent.click(claude.getByRole('button', { name: /^Star Claude API \(api\.anthropic\.com\)/ }));
       expect(writes.at(-1)!.starred).toEqual({ openai: [], anthropic: ['k8w3r06qmzrp'], cursor: [] });
-      await waitFor(() => expect(claude.getByRole('button', { name: 'Unstar Claude API (api.anthropic.com)' }).getAttribute('aria-pressed')).toBe('true'));
-      expect(panel('anthropic').querySelector('[data-component-id="rwppv331jlwc"]')!.className).toBe('component component--dim');
-      // The starred component is fine: the overall state follows it, the panel keeps the page level.
+      await waitFor(() => expect(claude.getByRole('button', { name: /^Star Claude API/ }).getAttribute('aria-pressed')).toBe('true'));
+      // The starred part is fine: nothing is dimmed (the user's own parts have no problem), the
+      // panel and the header keep Claude's own level, and say what the user's parts are.
+      expect(panel('anthropic').querySelector('li.component[data-component-id="rwppv331jlwc"]')!.className).toBe('component');
       expect(panel('anthropic').getAttribute('data-status')).toBe('degraded');
-      await waitFor(() => expect(document.querySelector('.dashboard__overall .status__text')!.textContent).toBe('Operational'));
+      expect(document.querySelector('.dashboard__overall .status__text')!.textContent).toBe('Degraded');
+      await waitFor(() => expect(panel('anthropic').querySelector('.panel__yours')!.textContent).toBe('Your components: Operational'));
+    });
+
+    it('starring a component in trouble dims the other rows', async () => {
+      const { panel } = setup();
+      await loaded(panel);
+      const claude = within(panel('anthropic'));
+      fireEvent.click(claude.getByRole('button', { name: /^Star claude\.ai/ }));
+      await waitFor(() => expect(panel('anthropic').querySelector('li.component[data-component-id="k8w3r06qmzrp"]')!.className).toBe('component component--dim'));
+      expect(panel('anthropic').querySelector('li.component[data-component-id="rwppv331jlwc"]')!.className).toBe('component');
     });
 
     it('"Notify me when it\'s back" on the degraded panel saves and shows the pressed state', async () => {
