@@ -2,10 +2,23 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { noEval } from './scripts/vite-no-eval';
 import { OPTIONAL_ORIGINS, REQUIRED_ORIGINS } from './lib/providers/permissions';
+import { E2E_GRANTED_ORIGINS } from './tests/support/e2e-build';
+
+/**
+ * TEST-ONLY build (`npm run build:e2e`, part of `npm run build`): `AI_STATUS_E2E_GRANT=1` writes
+ * `.output/chrome-mv3-e2e`, whose manifest ALSO lists the hosts the end-to-end services tests ask
+ * for (every optional catalog host and a few `.test` pages: tests/support/e2e-build.ts) in
+ * `host_permissions`, so they are granted at install. Chrome's prompt for an optional host cannot
+ * be answered from a test; a `permissions.request` for hosts already held resolves at once, so the
+ * real click handlers run unchanged. Never ship it: the product builds (`.output/chrome-mv3`,
+ * `.output/firefox-mv3`) are built without the variable and are unchanged by it.
+ */
+const E2E_GRANT = process.env.AI_STATUS_E2E_GRANT === '1';
 
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  ...(E2E_GRANT ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-e2e' } : {}),
   // The sources zip (for Firefox review) needs the code, not the tests, captures or screenshots.
   zip: { excludeSources: ['tests/**', 'docs/**', 'bench/**', 'test-results/**', '.ci/**'] },
   vite: () => ({
@@ -20,8 +33,8 @@ export default defineConfig({
     permissions: ['alarms', 'storage', 'notifications'],
     // Both derive from the catalog: the default services are required, every other service and
     // any page added by URL is asked for when the user turns it on (docs/ARCHITECTURE.md).
-    host_permissions: [...REQUIRED_ORIGINS],
-    optional_host_permissions: [...OPTIONAL_ORIGINS],
+    host_permissions: [...REQUIRED_ORIGINS, ...(E2E_GRANT ? E2E_GRANTED_ORIGINS : [])],
+    optional_host_permissions: OPTIONAL_ORIGINS.filter((o) => !(E2E_GRANT && E2E_GRANTED_ORIGINS.includes(o))),
     action: { default_title: 'AI Status' },
     ...(browser === 'firefox'
       ? {
