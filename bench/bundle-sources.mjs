@@ -3,7 +3,7 @@
 // attributed to the source its source-map segment points at. Used by scripts/bench.mjs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const VALUE = new Map([...B64].map((c, i) => [c, i]));
@@ -52,17 +52,20 @@ export function bytesPerSource(code, map) {
   return totals;
 }
 
-/** `node_modules/zod/v4/core/schemas.js` → `zod`; `../../lib/x.ts` → `lib/x.ts`. */
-export function sourceName(source) {
-  const clean = source.replace(/^(\.\.\/)+/, '').replace(/^\/?work\/[^/]+\//, '').replace(/\?.*$/, '');
+/** `<root>/node_modules/zod/v4/core/schemas.js` → zod; `<root>/lib/providers/x.ts` → lib/providers/x.ts (group lib/providers). */
+export function sourceName(source, root, mapDir) {
+  const abs = source.startsWith('\0') || source.includes('virtual:') ? null : resolve(mapDir, source.replace(/\?.*$/, ''));
+  if (!abs) return { file: source, group: '(generated)' };
+  const clean = relative(root, abs).split('\\').join('/');
   const nm = clean.lastIndexOf('node_modules/');
   if (nm >= 0) {
     const rest = clean.slice(nm + 'node_modules/'.length).split('/');
-    const pkg = rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
-    return { file: `${pkg}/${rest.slice(rest[0].startsWith('@') ? 2 : 1).join('/')}`, group: pkg };
+    const scoped = rest[0].startsWith('@');
+    const pkg = scoped ? `${rest[0]}/${rest[1]}` : rest[0];
+    return { file: `${pkg}/${rest.slice(scoped ? 2 : 1).join('/')}`, group: pkg };
   }
-  if (clean.startsWith('\0') || clean.includes('virtual:') || clean.startsWith('(')) return { file: clean, group: '(generated)' };
-  return { file: clean, group: clean.split('/')[0] === 'lib' || clean.split('/')[0] === 'components' ? clean.split('/').slice(0, 2).join('/') : clean };
+  const top = clean.split('/');
+  return { file: clean, group: top[0] === 'lib' || top[0] === 'components' ? top.slice(0, 2).join('/') : clean };
 }
 
 /**
@@ -82,7 +85,7 @@ await build({ browser: 'chrome', outDir: ${JSON.stringify(outDir)}, vite: () => 
   const files = new Map();
   const groups = new Map();
   for (const [source, bytes] of perSource) {
-    const { file, group } = sourceName(source);
+    const { file, group } = source === '(no source)' ? { file: source, group: '(no source)' } : sourceName(source, root, dir);
     files.set(file, (files.get(file) ?? 0) + bytes);
     groups.set(group, (groups.get(group) ?? 0) + bytes);
   }

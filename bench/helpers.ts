@@ -18,7 +18,7 @@ export const EXTENSION_DIR = resolve(process.env.EXTENSION_DIR ?? '.output/chrom
 export const MINIMAL_DIR = resolve(process.env.MINIMAL_EXTENSION_DIR ?? 'bench/baseline/minimal-worker');
 /** Measured runs per page and per worker (after warm-up); ≥ 15 as issue #12 asks. */
 export const TTC_RUNS = Number(process.env.BENCH_TTC_RUNS ?? 21);
-export const TTC_WARMUP = 3;
+export const TTC_WARMUP = 2;
 export const WAKE_RUNS = Number(process.env.BENCH_WAKE_RUNS ?? 21);
 export const WAKE_WARMUP = 2;
 export const SUMMARY = '/api/v2/summary.json';
@@ -37,11 +37,12 @@ export type View = keyof typeof VIEWS;
 /** Least pause after closing a tab or stopping a worker, before the next measurement. */
 export const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 100);
 /** Longest wait for the browser to go quiet. */
-export const QUIET_MAX_MS = Number(process.env.BENCH_QUIET_MAX_MS ?? 8_000);
+export const QUIET_MAX_MS = Number(process.env.BENCH_QUIET_MAX_MS ?? 6_000);
 
 /**
- * CPU ticks (utime + stime, /proc) of the browser launched with `marker` in its command line and of
- * all its descendants, and whether any of them is running or waiting for a CPU; null off Linux.
+ * CPU ticks (utime + stime, /proc) of the extension renderer processes (`--extension-process`: the
+ * pages and the workers of the extensions) of the browser launched with `marker` in its command
+ * line, and whether any of them is running or waiting for a CPU; null off Linux.
  */
 function browserCpu(marker: string): { ticks: number; runnable: boolean } | null {
   if (!existsSync('/proc/self/stat')) return null;
@@ -71,18 +72,20 @@ function browserCpu(marker: string): { ticks: number; runnable: boolean } | null
   let ticks = 0;
   let runnable = false;
   for (const pid of ours) {
-    ticks += procs.get(pid)!.ticks;
-    runnable ||= procs.get(pid)!.state === 'R';
+    const p = procs.get(pid)!;
+    if (!p.cmd.includes('--extension-process')) continue;
+    ticks += p.ticks;
+    runnable ||= p.state === 'R';
   }
   return { ticks, runnable };
 }
 
 /**
- * Waits until the browser (all its processes) is quiet: at most one CPU tick (10 ms) in each of
- * two 150 ms windows and no process running or runnable at their ends (a starved process uses
- * little CPU too), after at least SETTLE_MS, at most QUIET_MAX_MS. The extension's pages and
- * its worker share one renderer process, and a closed dashboard's teardown (or a worker's last
- * writes) would otherwise land on the next measurement. Returns the time waited.
+ * Waits until the extension renderer process is quiet: at most one CPU tick (10 ms) in each of two
+ * 150 ms windows and not running or runnable at their ends (a starved process uses little CPU
+ * too), after at least SETTLE_MS, at most QUIET_MAX_MS. The extension's pages and its worker share
+ * that process, and a closed dashboard's teardown (~0.3 s of CPU, spread over seconds on a loaded
+ * machine) would otherwise land on the next measurement. Returns the time waited.
  */
 export async function quiet(marker = EXTENSION_DIR): Promise<number> {
   const started = Date.now();
@@ -149,6 +152,8 @@ export interface ProbeResult {
 
 export interface PageLoad extends ProbeResult {
   nav: { responseEnd: number; domInteractive: number; domContentLoaded: number; load: number };
+  /** How long the browser took to go quiet after the tab closed. */
+  settledMs: number;
 }
 
 /**
@@ -238,6 +243,7 @@ export function within<T>(promise: Promise<T>, ms: number, what: string): Promis
  */
 export async function loadInFreshTab(context: BrowserContext, url: string, viewport = TAB_VIEWPORT): Promise<PageLoad> {
   const page = await context.newPage();
+  let load: Omit<PageLoad, 'settledMs'> | undefined;
   try {
     await page.setViewportSize(viewport);
     await page.goto(url);
@@ -246,11 +252,11 @@ export async function loadInFreshTab(context: BrowserContext, url: string, viewp
       const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       return { responseEnd: n.responseEnd, domInteractive: n.domInteractive, domContentLoaded: n.domContentLoadedEventEnd, load: n.loadEventEnd };
     });
-    return { ...result, nav };
+    load = { ...result, nav };
   } finally {
     await page.close();
-    await quiet();
   }
+  return { ...load, settledMs: await quiet() };
 }
 
 /** Closes every tab but one neutral `about:blank` tab, so no extension view stays open between runs. */

@@ -58,11 +58,12 @@ function summarise(loads: PageLoad[]) {
       keys: [...new Set(loads.flatMap((l) => l.storage.filter((c) => c.startMs <= l.contentMs).map((c) => `${c.area}:${c.keys}`)))],
     },
     batchesMedian: m((l) => l.batches),
+    settledMedianMs: m((l) => l.settledMs),
   };
 }
 
 test('time to content: blank, popup and dashboard, each in a fresh tab', async ({ context, refresh, extensionId, worker }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(1_800_000); // ~100 loads; a loaded 2-core machine makes each one slow
   expect((await refresh()).result).toBe('polled'); // stored data to render
   await context.addInitScript(probe, { panels: PANELS });
   await onlyNeutralTab(context);
@@ -81,10 +82,10 @@ test('time to content: blank, popup and dashboard, each in a fresh tab', async (
   await worker.evaluate(() => (globalThis as BenchGlobal).chrome.storage.local.set({ history: {}, officialUptime: {} }));
   const bare: PageLoad[] = [];
   const bareBlank: PageLoad[] = [];
-  for (let round = 0; round < TTC_WARMUP + Math.ceil(TTC_RUNS / 2); round++) {
+  for (let round = 0; round < 1 + Math.ceil(TTC_RUNS / 2); round++) {
     const b = await loadInFreshTab(context, url('blank'));
     const d = await loadInFreshTab(context, url('dashboard'));
-    if (round >= TTC_WARMUP) {
+    if (round >= 1) {
       bareBlank.push(b);
       bare.push(d);
     }
@@ -96,7 +97,7 @@ test('time to content: blank, popup and dashboard, each in a fresh tab', async (
     method: 'fresh tab per load; performance.now() since navigation start when every panel shows a level (probe installed by addInitScript)',
     runs: TTC_RUNS,
     warmup: TTC_WARMUP,
-    settle: { minMs: SETTLE_MS, maxMs: QUIET_MAX_MS, rule: 'before each load and wake: the browser quiet (≤ 1 CPU tick in each of two 150 ms windows, no process runnable)' },
+    settle: { minMs: SETTLE_MS, maxMs: QUIET_MAX_MS, rule: 'before each load and wake: the extension renderer process quiet (≤ 1 CPU tick in each of two 150 ms windows, not runnable)' },
     order: ORDER,
     userAgent,
     views: { blank: summarise(loads.blank), popup: summarise(loads.popup), dashboard: summarise(loads.dashboard) },
@@ -106,7 +107,7 @@ test('time to content: blank, popup and dashboard, each in a fresh tab', async (
 });
 
 test('worker wake: AI Status vs a minimal MV3 worker, woken by a message', async ({ context, extensionId, minimalId, refresh, status }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(1_200_000);
   expect((await refresh()).result).toBe('polled'); // healthy, no backoff
   const anchor = await onlyNeutralTab(context);
   const senders = {

@@ -39,7 +39,7 @@ function keep(name: string, events: TraceEvent[]): string {
 }
 
 test('traces: page loads and worker wakes, and where their time goes', async ({ context, refresh, extensionId, minimalId, status }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(1_200_000);
   expect((await refresh()).result).toBe('polled');
   await context.addInitScript(probe, { panels: PANELS });
   const anchor = await onlyNeutralTab(context);

@@ -293,13 +293,16 @@ if (requestsOk === false) failures.push(`an unchanged poll made ${requestsPerPol
 if (writesOk === false) failures.push('an unchanged poll wrote to storage.local (budget: 0 writes)');
 if (STRICT_TIME) for (const k of timeMissed) failures.push(`time target missed: ${k} ${ratios[k].toFixed(2)}× > ${TARGETS[k]}×`);
 
-let commit = null;
-let dirty = null;
-try {
-  commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() || null;
-  dirty = spawnSync('git', ['status', '--porcelain', '--', 'lib', 'components', 'entrypoints', 'public', 'wxt.config.ts', 'package.json'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() !== '';
-} catch {
-  // not a git checkout
+// BENCH_COMMIT names what is measured when the tree is not a git checkout (an export of a commit).
+let commit = process.env.BENCH_COMMIT ?? null;
+let dirty = process.env.BENCH_COMMIT ? false : null;
+if (!commit) {
+  try {
+    commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() || null;
+    dirty = spawnSync('git', ['status', '--porcelain', '--', 'lib', 'components', 'entrypoints', 'public', 'wxt.config.ts', 'package.json'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() !== '';
+  } catch {
+    // not a git checkout
+  }
 }
 
 const results = {
@@ -359,7 +362,7 @@ if (ttc) {
   for (const name of ['blank', 'popup', 'dashboard']) {
     const s = v[name];
     const reads = s.storage.readsBeforeContent ? `; ${s.storage.readsBeforeContent} storage reads before content, first sent at ${msq(s.storage.firstReadAt)}, last answered at ${msq(s.storage.lastAnswerBeforeContent)}` : '';
-    row(`  ${name}: page milestones (medians)`, `DOMContentLoaded ${ms(s.nav.domContentLoaded)}${reads}; ${s.batchesMedian} DOM mutation batches; content painted at ${ms(s.frameMedianMs)}`);
+    row(`  ${name}: page milestones (medians)`, `DOMContentLoaded ${ms(s.nav.domContentLoaded)}${reads}; ${s.batchesMedian} DOM mutation batches; content painted at ${ms(s.frameMedianMs)}; browser quiet ${msq(s.settledMedianMs)} after the tab closed`);
   }
 } else row('time to content', 'not measured');
 section(`Service worker wake (median of ${wake?.runs ?? '—'} alternating runs; stopped with ServiceWorker.stopAllWorkers, woken by a message from an extension page → first status request seen by context.route)`);
