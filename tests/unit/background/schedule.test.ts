@@ -89,7 +89,7 @@ describe('background wiring (startBackground)', () => {
     vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string) => en[key]?.message ?? '') as typeof fakeBrowser.i18n.getMessage);
     vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en');
     // Every default host is granted (as at install); the listeners exist in the real browser.
-    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation((async () => true) as never);
     vi.spyOn(fakeBrowser.permissions.onAdded, 'addListener').mockImplementation(() => undefined);
     vi.spyOn(fakeBrowser.permissions.onRemoved, 'addListener').mockImplementation(() => undefined);
     await settingsItem.setValue({ ...structuredClone(DEFAULT_SETTINGS), intervalSec: 60 });
