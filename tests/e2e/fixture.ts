@@ -126,8 +126,8 @@ class SharedExtension {
 
   /** The shared browser with `mock` answering, as a fresh install (launched on first use). */
   async acquire(mock: StatusMock): Promise<BrowserContext> {
-    this.mock = mock;
     if (this.context) {
+      this.mock = mock;
       try {
         await this.reset();
         return this.context;
@@ -136,9 +136,12 @@ class SharedExtension {
         await this.close();
       }
     }
+    // The install-time poll is answered and recorded by a mock of its own, and may have run before
+    // the routes answered: the test starts from a reset like every later one, its log holding
+    // exactly the requests of that reset's first poll.
+    this.mock = new StatusMock();
     await this.launch();
-    // The install-time poll may have run before the routes answered: start from the same state as
-    // every later test.
+    this.mock = mock;
     await this.reset();
     return this.context!;
   }
