@@ -91,7 +91,9 @@ export function main(argv = process.argv.slice(2)) {
   if (missing.length && !pinned && isDebianLike() && isRoot()) {
     const pkgs = missing.map((b) => APT_PACKAGE[b]);
     console.log(`ensure-browsers: installing ${pkgs.join(' ')} with apt-get`);
-    if (apt(['update', '-qq'])) apt(['install', '-y', '-qq', ...pkgs]);
+    // An index that cannot be refreshed (one unreachable mirror) need not stop the install.
+    apt(['update', '-qq']);
+    apt(['install', '-y', '-qq', ...pkgs]);
     missing = wanted.filter((b) => !FINDERS[b]());
   }
   if (missing.length) {
