@@ -154,7 +154,8 @@ test('recovery: "Refresh now" after a failure brings the panel back', async ({ o
   await expect(page.locator('[data-provider="cursor"] .panel__problem')).toHaveCount(0);
   // "Refresh now" skipped the backoff wait set by the 503.
   expect(status.seen('cursor', '/api/v2/summary.json').length).toBe(before + 1);
-  expect(await badge()).toMatchObject({ color: GREEN, text: '' });
+  // The badge is painted after the snapshots are stored (which the panel already shows): poll it.
+  await expect.poll(badge).toMatchObject({ color: GREEN, text: '' });
 });
 
 test('Claude API challenged (403 HTML) → component rows read from the status page HTML', async ({ openPage, refresh, status }) => {

@@ -99,17 +99,23 @@ test('starring a component makes the badge follow only the starred components', 
   expect(await badge()).toMatchObject({ color: '#f59e0b', text: '1' });
   const dash = await openPage('options.html');
   const claude = dash.locator('[data-provider="anthropic"]');
-  // Star Claude Console, which is operational: the badge turns green.
+  // Star Claude Console, which is operational: the badge turns green. (Star buttons keep their
+  // name "Star …"; aria-pressed says whether the part is starred.)
   await claude.locator('details.components__ok summary').first().click();
-  await claude.getByRole('button', { name: /Star Claude Console/ }).click();
-  await expect(claude.getByRole('button', { name: /Unstar Claude Console/ })).toHaveAttribute('aria-pressed', 'true');
+  await claude.getByRole('button', { name: /^Star Claude Console/ }).click();
+  await expect(claude.getByRole('button', { name: /^Star Claude Console/ })).toHaveAttribute('aria-pressed', 'true');
   await expect.poll(badge).toMatchObject({ color: '#22c55e', text: '' });
-  // The panel still shows everything, with the unstarred troubled rows dimmed.
+  // The panel still states Claude's own level and shows every row; while the starred part is fine
+  // nothing is dimmed (the outage elsewhere stays in plain sight).
   await expect(claude).toHaveAttribute('data-status', 'degraded');
-  await expect(claude.locator('[data-component-id="rwppv331jlwc"]')).toHaveClass(/component--dim/);
-  // Star claude.ai too (degraded): the badge follows it.
-  await claude.getByRole('button', { name: /Star claude\.ai/ }).click();
+  const claudeAi = claude.locator('li.component[data-component-id="rwppv331jlwc"]');
+  const claudeApi = claude.locator('li.component[data-component-id="k8w3r06qmzrp"]');
+  await expect(claudeAi).not.toHaveClass(/component--dim/);
+  // Star claude.ai too (degraded): the badge follows it, and now the unstarred rows are dimmed.
+  await claude.getByRole('button', { name: /^Star claude\.ai/ }).click();
   await expect.poll(badge).toMatchObject({ color: '#f59e0b', text: '1' });
+  await expect(claudeAi).not.toHaveClass(/component--dim/);
+  await expect(claudeApi).toHaveClass(/component--dim/);
   await dash.reload();
-  await expect(dash.locator('[data-provider="anthropic"]').getByRole('button', { name: /Unstar claude\.ai/ })).toBeVisible();
+  await expect(dash.locator('[data-provider="anthropic"]').getByRole('button', { name: /^Star claude\.ai/ })).toHaveAttribute('aria-pressed', 'true');
 });

@@ -136,7 +136,7 @@ test('popup opens the dashboard, whose tab title and favicon follow the worst st
   const popup = await openPage('popup.html', { width: 460, height: 600 });
   const [dash] = await Promise.all([context.waitForEvent('page'), popup.getByRole('button', { name: 'Open dashboard' }).click()]);
   await expect(dash).toHaveURL(/options\.html/);
-  await expect(dash).toHaveTitle('AI Status — Outage');
+  await expect(dash).toHaveTitle('AI Status — Outage — Cursor'); // the worst level, and who has it
   await expect(dash.locator('#favicon')).toHaveAttribute('href', /ef4444/);
   status.summary('cursor', { json: cursorSummary() });
   await refresh();
