@@ -1,35 +1,27 @@
-import { useEffect, useMemo } from 'preact/hooks';
-import { useSignals } from '@/lib/ui/use-signals';
+import { useEffect, useState } from 'preact/hooks';
 import type { UiPorts } from '@/lib/ui/browser-ports';
-import { createDashboardState } from '@/lib/ui/dashboard-state';
+import { historyRecord } from '@/lib/records/live';
 import { readRecentHistory } from '@/lib/ui/recent-incidents';
-import { startViewRuntime } from '@/lib/ui/view-runtime';
+import { startPopupState, type PopupActions, type PopupState } from '@/lib/ui/popup-state';
 import { PopupView } from './PopupView';
 import { UiContext } from './UiContext';
 
-/** The popup as an app: state over the ports' store, the clock and ticks, and the view. */
+// The popup counts and names recent incidents only: a lighter reader of the history record.
+const RECENT_HISTORY = { ...historyRecord, read: readRecentHistory };
+
+/** The popup as an app: its state over the ports (lib/ui/popup-state.ts), and the view. */
 export function PopupApp({ ports }: { ports: UiPorts }) {
-  const { state, runtime } = useMemo(() => {
-    const state = createDashboardState(ports.store, { history: readRecentHistory }, ports.now());
-    return { state, runtime: startViewRuntime(state, ports) };
+  const [state, setState] = useState<PopupState | null>(null);
+  const [actions, setActions] = useState<PopupActions | null>(null);
+  useEffect(() => {
+    const popup = startPopupState(ports, RECENT_HISTORY, setState);
+    setActions(popup.actions);
+    return popup.stop;
   }, [ports]);
-  useEffect(() => runtime.stop, [runtime]);
-  // Everything the popup draws (it does not load the Preact signals integration).
-  useSignals(() => {
-    void state.views.value;
-    void state.overall.value;
-    void state.focus.value;
-    void state.history.value;
-    void state.settings.value;
-  });
+  if (!state || !actions) return null;
   return (
     <UiContext.Provider value={{ t: ports.t, locale: ports.locale }}>
-      <PopupView
-        state={state}
-        onRefresh={runtime.actions.refresh}
-        onCopy={runtime.actions.copy}
-        onOpenDashboard={() => void ports.openDashboard().then(ports.close)}
-      />
+      <PopupView state={state} onRefresh={actions.refresh} onCopy={actions.copy} onOpenDashboard={() => void ports.openDashboard().then(ports.close)} />
     </UiContext.Provider>
   );
 }

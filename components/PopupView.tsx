@@ -1,4 +1,4 @@
-import type { DashboardState } from '@/lib/ui/dashboard-state';
+import type { PopupState } from '@/lib/ui/popup-state';
 import type { ProviderView } from '@/lib/status';
 import { levelSeverity } from '@/lib/levels';
 import { ProviderPanel } from './ProviderPanel';
@@ -12,7 +12,7 @@ import { recentIncidents } from '@/lib/ui/recent-incidents';
 
 /** Props of `PopupView`. */
 export interface PopupViewProps {
-  state: DashboardState;
+  state: PopupState;
   onRefresh: () => Promise<unknown>;
   onCopy: () => Promise<void>;
   onOpenDashboard: () => void;
@@ -28,8 +28,7 @@ const healthy = (v: ProviderView) => !v.loading && v.level === 'operational';
  * the healthy ones as one-line rows, so it stays quick to scan (the lane is shown on the dashboard).
  */
 export function PopupView({ state, onRefresh, onCopy, onOpenDashboard }: PopupViewProps) {
-  const views = state.views.value;
-  const now = state.now.value;
+  const { views, now } = state;
   const many = views.length > ALL_PANELS_UP_TO;
   // Stable sort: the user's order within the same severity.
   const ordered = many ? [...views].sort((a, b) => Number(healthy(a)) - Number(healthy(b)) || levelSeverity(b.level) - levelSeverity(a.level)) : views;
@@ -38,13 +37,13 @@ export function PopupView({ state, onRefresh, onCopy, onOpenDashboard }: PopupVi
   const loading = views.length > 0 && views.every((v) => v.loading);
   return (
     <main class="popup">
-      <PopupHeader level={state.overall.value} focus={state.focus.value} loading={loading} />
+      <PopupHeader level={state.overall} focus={state.focus} loading={loading} />
       <Toolbar onRefresh={onRefresh} onCopy={onCopy} onOpenDashboard={onOpenDashboard} />
       <div class="board board--compact">
         {panels.map((view) => (
           <PanelErrorBoundary provider={view.info.id} key={view.info.id}>
-            <ProviderPanel view={view} now={now} variant="compact" starred={state.settings.value.starred[view.info.id]} onGrant={view.noAccess ? onOpenDashboard : undefined}>
-              <HistorySummary {...recentIncidents(view.status, state.history.value[view.info.id], now)} now={now} />
+            <ProviderPanel view={view} now={now} variant="compact" starred={state.settings.starred[view.info.id]} onGrant={view.noAccess ? onOpenDashboard : undefined}>
+              <HistorySummary {...recentIncidents(view.status, state.history[view.info.id], now)} now={now} />
             </ProviderPanel>
           </PanelErrorBoundary>
         ))}

@@ -5,8 +5,8 @@
 import { worstBadgeLevel, type Level } from './levels';
 import type { FetchError, ProviderId, ServiceStatus } from './model';
 import type { ProviderInfo } from './providers/catalog';
-import { EMPTY_HEALTH, readStatus, type Health } from './records/core';
-import { staleAfterMs } from './settings';
+import { EMPTY_HEALTH, readStatus, type Health, type HealthMap, type Snapshots } from './records/core';
+import { activeServices, staleAfterMs, type Settings } from './settings';
 import { effectiveLevel } from './starred';
 
 export { EMPTY_HEALTH, type Health } from './records/core';
@@ -77,4 +77,14 @@ export function resolveProvider(
 /** The overall level: worst focus level in the badge order (docs/ARCHITECTURE.md#levels). */
 export function overallLevel(views: readonly Pick<ProviderView, 'focusLevel'>[]): Level {
   return worstBadgeLevel(views.map((v) => v.focusLevel));
+}
+
+/** Every service the user watches, resolved, in their order: what the views and the badge show. */
+export function resolveViews(settings: Pick<Settings, 'services' | 'custom' | 'intervalSec' | 'starred'>, snapshots: Snapshots, health: HealthMap, now: number): ProviderView[] {
+  return activeServices(settings).map((info) => resolveProvider(info, snapshots[info.id], health[info.id], settings.intervalSec, now, settings.starred[info.id]));
+}
+
+/** The worst of the providers' OWN levels (never a starred-only one): what headers and the tab title state. */
+export function ownLevel(views: readonly Pick<ProviderView, 'level'>[]): Level {
+  return worstBadgeLevel(views.map((v) => v.level));
 }

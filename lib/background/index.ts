@@ -5,9 +5,9 @@
 import { browser } from 'wxt/browser';
 import { isBackgroundMessage, type PollReply } from '../messages';
 import { createTranslate } from '../i18n';
-import { activeServices, sanitizeSettings } from '../settings';
+import { sanitizeSettings } from '../settings';
 import { originsOf } from '../providers/permissions';
-import { resolveProvider } from '../status';
+import { resolveViews } from '../status';
 import { load, save, settingsItem } from '../storage';
 import { applyBadge, computeBadge } from './badge';
 import { createPoller } from './poll';
@@ -20,9 +20,7 @@ import { detect } from './detect';
 export async function refreshBadge(deps: Pick<BackgroundDeps, 'action' | 't' | 'locale' | 'now'>): Promise<void> {
   const now = deps.now();
   const [settings, snapshots, health] = await Promise.all([load('settings'), load('snapshots'), load('health')]);
-  const views = activeServices(settings).map((info) =>
-    resolveProvider(info, snapshots[info.id], health[info.id], settings.intervalSec, now, settings.starred[info.id]),
-  );
+  const views = resolveViews(settings, snapshots, health, now);
   await applyBadge(deps.action, computeBadge(views, deps.t, now, deps.locale));
 }
 

@@ -9,7 +9,7 @@ import { definitionOf } from '../providers/registry';
 import type { ProviderInfo } from '../providers/catalog';
 import type { ProviderDefinition, StatusOutcome } from '../providers/types';
 import type { ProviderId, ServiceStatus } from '../model';
-import { EMPTY_HEALTH, resolveProvider, type Health, type ProviderView } from '../status';
+import { EMPTY_HEALTH, resolveViews, type Health, type ProviderView } from '../status';
 import { activeServices, alarmPeriodSec, type Settings } from '../settings';
 import { load, save, type HealthMap, type Snapshots } from '../storage';
 import type { PollReply } from '../messages';
@@ -189,9 +189,7 @@ export function createPoller(deps: PollerDeps): Poller {
     if (changed) await save('snapshots', after);
     const done = deps.now();
     await Promise.all([save('health', health), save('poll', { lastPollAt: started, lastDoneAt: done })]);
-    const views = activeServices(settings).map((info) =>
-      resolveProvider(info, after[info.id], health[info.id], settings.intervalSec, done, settings.starred[info.id]),
-    );
+    const views = resolveViews(settings, after, health, done);
     await deps.afterPoll?.({ settings, providers, before, after, health, views, succeeded, failed, now: done });
     return { result: 'polled', changed };
   }

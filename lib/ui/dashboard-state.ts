@@ -3,11 +3,11 @@
  * and the values derived from them. Components get these signals and callbacks, never `browser.*`.
  */
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals-core';
-import { activeServices, isLiveInterval, type Settings } from '../settings';
-import { overallLevel, resolveProvider, type ProviderView } from '../status';
+import { isLiveInterval, type Settings } from '../settings';
+import { overallLevel, ownLevel, resolveViews, type ProviderView } from '../status';
 import { healthRecord, historyRecord, settingsRecord, snapshotsRecord } from '../records/live';
 import type { HealthMap, History, Observed, OfficialUptime, PollState, RecordDef, Snapshots } from '../records/core';
-import { worstBadgeLevel, type Level } from '../levels';
+import type { Level } from '../levels';
 import { storageSignal } from './storage-signal';
 import type { ViewStore } from './view-store';
 
@@ -59,12 +59,7 @@ export function createDashboardState(store: ViewStore, readers: HistoryReaders =
   const observed = readers.observed ? storageSignal(store, readers.observed) : signal<Observed>(observedFallback());
   const pollState = readers.poll ? storageSignal(store, readers.poll) : signal<PollState>({ lastPollAt: null, lastDoneAt: null });
   const clock = signal(now);
-  const views = computed(() => {
-    const s = settings.value;
-    return activeServices(s).map((info) =>
-      resolveProvider(info, snapshots.value[info.id], health.value[info.id], s.intervalSec, clock.value, s.starred[info.id]),
-    );
-  });
+  const views = computed(() => resolveViews(settings.value, snapshots.value, health.value, clock.value));
   return {
     settings,
     snapshots,
@@ -76,7 +71,7 @@ export function createDashboardState(store: ViewStore, readers: HistoryReaders =
     now: clock,
     ready: computed(() => loaded.value >= 3),
     views,
-    overall: computed(() => worstBadgeLevel(views.value.map((v) => v.level))),
+    overall: computed(() => ownLevel(views.value)),
     focus: computed(() => overallLevel(views.value)),
     lane: computed(() => (isLiveInterval(settings.value.intervalSec) ? 'live' : 'background')),
   };

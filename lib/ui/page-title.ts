@@ -5,13 +5,13 @@
  */
 import { levelLabel } from '../format';
 import type { Translate } from '../i18n';
-import { worstBadgeLevel, type Level } from '../levels';
-import type { ProviderView } from '../status';
+import type { Level } from '../levels';
+import { ownLevel, type ProviderView } from '../status';
 
 /** Title text and the level its favicon shows. */
 export function pageTitle(views: readonly ProviderView[], t: Translate): { title: string; level: Level } {
   if (views.length === 0 || views.every((v) => v.loading)) return { title: t('extName'), level: 'unknown' };
-  const level = worstBadgeLevel(views.map((v) => v.level));
+  const level = ownLevel(views);
   const names = views.filter((v) => v.level === level && level !== 'operational').map((v) => v.info.name);
   const label = levelLabel(level, t);
   return { title: t('overallTitle', names.length ? `${label} — ${names.join(', ')}` : label), level };
