@@ -57,9 +57,10 @@ export async function load<K extends keyof Records>(name: K): Promise<RecordValu
   }
 }
 
-/** Writes a record. */
+/** Writes a record, in its stored form (`RecordDef.pack`). */
 export function save<K extends keyof Records>(name: K, value: RecordValue<K>): Promise<void> {
-  return items[name].setValue(value);
+  const def = RECORDS[name] as unknown as RecordDef<RecordValue<K>>;
+  return items[name].setValue((def.pack ? def.pack(value) : value) as RecordValue<K>);
 }
 
 // The names the rest of the worker and the tests use.

@@ -565,6 +565,20 @@ export interface LevelTransition {
 }
 
 /**
+ * The spans a provider's own observed record says nothing about (its `unknown` time: no check at
+ * all, a failed or stale read): its components' figures leave them out too.
+ */
+export function unknownSpans(transitions: readonly LevelTransition[] | undefined, now: number): Interval[] {
+  const sorted = [...(transitions ?? [])].sort((a, b) => a.at - b.at);
+  const spans: Interval[] = [];
+  sorted.forEach((t, i) => {
+    const end = Math.min(sorted[i + 1]?.at ?? now, now);
+    if (t.level === 'unknown' && end > t.at) spans.push({ start: t.at, end });
+  });
+  return mergeIntervals(spans);
+}
+
+/**
  * Uptime from what this extension saw (source `observed`): each transition's level holds until the
  * next one (the last until `now`); time before the first transition is `unknown`. An `outage`
  * counts as major outage (a `raw` `partial_outage` as partial); `degraded` weighs 0, since the

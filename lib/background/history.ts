@@ -13,7 +13,7 @@
 import type { ProviderId, ServiceStatus } from '../model';
 import type { FetchLike } from '../providers/http';
 import type { ProviderDefinition } from '../providers/types';
-import { historyItem, officialUptimeItem, type History, type HistoryEntry, type OfficialUptimeEntry, type Snapshots } from '../storage';
+import { save, type History, type HistoryEntry, type OfficialUptimeEntry, type Snapshots } from '../storage';
 import { incidentInterval, DAY_MS, WINDOW_DAYS } from '../uptime';
 import { NOT_MODIFIED } from '../providers/statuspage-uptime';
 import { readHistory, readOfficialUptime } from './stored';
@@ -72,7 +72,37 @@ export const MAX_STORED_INCIDENTS = 100;
  */
 export function incidentsToStore<T extends HistoryEntry['incidents'][number]>(incidents: readonly T[]): T[] {
   const sorted = [...incidents].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
-  return sorted.length > MAX_STORED_INCIDENTS ? sorted.slice(0, MAX_STORED_INCIDENTS) : incidents.slice();
+  return (sorted.length > MAX_STORED_INCIDENTS ? sorted.slice(0, MAX_STORED_INCIDENTS) : incidents.slice()).map(storedIncident);
+}
+
+/**
+ * An incident as kept in the history: without its update text (the timeline shows titles, phases
+ * and links; an active incident's text comes from the live snapshot) and with its lists bounded,
+ * so 20 services' histories stay small (docs/ARCHITECTURE.md#storage). Coverage and the estimate
+ * read only times, statuses and component ids, which are kept whole up to these bounds.
+ */
+function storedIncident<T extends HistoryEntry['incidents'][number]>(i: T): T {
+  return {
+    ...i,
+    latestUpdate: '',
+    componentNames: i.componentNames.slice(0, 30),
+    phases: i.phases.slice(-12),
+    ...(i.componentChanges ? { componentChanges: statusChanges(i.componentChanges).slice(-120) } : {}),
+  };
+}
+
+/**
+ * Only the real changes: Statuspage updates restate every affected component's status, so most
+ * entries repeat the previous one for that component (two thirds of Claude's stored history). A
+ * repeat changes nothing the estimate reads (it charges each status until the next change).
+ */
+function statusChanges(list: NonNullable<HistoryEntry['incidents'][number]['componentChanges']>): typeof list {
+  const last = new Map<string, string>();
+  return list.filter((c) => {
+    if (last.get(c.id) === c.status) return false;
+    last.set(c.id, c.status);
+    return true;
+  });
 }
 
 /**
@@ -126,13 +156,13 @@ export async function refreshHistory(deps: HistoryDeps, snapshots: Snapshots, su
       }
     }),
   );
-  if (changed) await historyItem.setValue(next);
+  if (changed) await save('history', next);
 }
 
 /**
  * Re-reads official uptime figures, at most hourly, for the providers whose adapter publishes them
  * (`fetchUptime`) and whose status fetch succeeded in this poll; stores them in
- * `officialUptimeItem`. The read is conditional on the stored figures' ETag where there is one: a
+ * the `officialUptime` record. The read is conditional on the stored figures' ETag where there is one: a
  * 304 keeps the figures and marks them read now. Fails soft: a failed read keeps the stored entry.
  * Call after each poll.
  */
@@ -168,5 +198,5 @@ export async function refreshOfficialUptime(deps: HistoryDeps, succeeded: readon
       }
     }),
   );
-  if (changed) await officialUptimeItem.setValue(next);
+  if (changed) await save('officialUptime', next);
 }

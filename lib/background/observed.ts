@@ -10,11 +10,11 @@ import { load, save, type Observed, type Transition } from '../storage';
 import { DAY_MS, WINDOW_DAYS } from '../uptime';
 
 /** Most transitions kept per provider. */
-export const MAX_PROVIDER_TRANSITIONS = 500;
+export const MAX_PROVIDER_TRANSITIONS = 400;
 /** Most transitions kept per component. */
-export const MAX_COMPONENT_TRANSITIONS = 200;
+export const MAX_COMPONENT_TRANSITIONS = 100;
 /** Most components tracked per provider. */
-export const MAX_COMPONENTS = 100;
+export const MAX_COMPONENTS = 60;
 
 /** The parts of a provider view recorded here. */
 export type ObservedView = Pick<ProviderView, 'level' | 'stale' | 'status'> & { info: { id: ProviderId } };
@@ -124,9 +124,9 @@ export function recordObserved(
     changed ||= p.changed;
     if (!view.status) continue;
     const levels = view.status.components.map((c) => ({ id: c.id, level: view.stale ? ('unknown' as const) : c.level }));
-    const before = observed.components[id];
-    const gapped = before && gapFrom !== null ? Object.fromEntries(Object.entries(before).map(([cid, list]) => [cid, [...(withGap(list) ?? [])]])) : before;
-    const c = recordComponents(gapped, levels, now);
+    // A gap is recorded once, on the provider: components take their gaps from it (lib/uptime.ts,
+    // `unknownSpans`), which keeps 90 days of nightly gaps from filling every component's list.
+    const c = recordComponents(observed.components[id], levels, now);
     next.components[id] = c.components;
     changed ||= c.changed;
   }

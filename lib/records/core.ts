@@ -201,6 +201,11 @@ export interface RecordDef<T> {
   readonly fallback: () => T;
   /** Re-validates a stored value; never throws. `report` hears what was dropped. */
   readonly read: (raw: unknown, report?: Report) => T;
+  /**
+   * The stored form of a value, where it differs (uptime day bars are packed: `compact.ts`); `read`
+   * accepts it. Applied by the worker's `save`.
+   */
+  pack?(value: T): unknown; // method syntax: a RecordDef<Settings> is still a RecordDef<unknown>
   /** `version → (value of version-1) → value of version`, run by the worker's storage items. */
   readonly migrations?: Record<number, (old: never) => unknown>;
 }

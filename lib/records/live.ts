@@ -3,6 +3,7 @@
  * health and poll bookkeeping (see `index.ts` for all records).
  */
 import { DEFAULT_SETTINGS, migrateSettingsV1, migrateSettingsV2, sanitizeSettings, type Settings } from '../settings';
+import { packIncident, unpackIncident } from './compact';
 import { define, isFetchError, isIncident, isNum, isObj, isStr, perProvider, readStatus, type HealthMap, type Health, type History, type PollState, type Snapshots } from './core';
 
 function readHealth(v: unknown): Health | null {
@@ -38,7 +39,7 @@ export const settingsMigrations = { 2: migrateSettingsV1, 3: migrateSettingsV2 }
 /** Last good normalized status per provider. Written only when the data changed. */
 export const snapshotsRecord = define<Snapshots>({ key: 'local:snapshots', version: 1, fallback: () => ({}), read: (raw, report) => perProvider(raw, readStatus, 'snapshot', report) });
 
-/** Per provider: the most recent incidents and when they were read. */
+/** Per provider: the most recent incidents and when they were read; component changes stored packed. */
 export const historyRecord = define<History>({
   key: 'local:history',
   version: 1,
@@ -48,11 +49,12 @@ export const historyRecord = define<History>({
       raw,
       (e) =>
         isObj(e) && Array.isArray(e.incidents) && isNum(e.fetchedAt)
-          ? { incidents: e.incidents.filter(isIncident), fetchedAt: e.fetchedAt, activeKey: isStr(e.activeKey) ? e.activeKey : '' }
+          ? { incidents: e.incidents.map(unpackIncident).filter(isIncident), fetchedAt: e.fetchedAt, activeKey: isStr(e.activeKey) ? e.activeKey : '' }
           : null,
       'incident history',
       report,
     ),
+  pack: (value) => Object.fromEntries(Object.entries(value).map(([id, e]) => [id, e && { ...e, incidents: e.incidents.map(packIncident) }])),
 });
 
 /** Fetch health per provider (survives worker restarts, not browser restarts). */

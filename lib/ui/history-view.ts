@@ -16,6 +16,7 @@ import {
   uptimeFromObserved,
   WINDOW_DAYS,
   type Interval,
+  unknownSpans,
 } from '../uptime';
 import type { ProviderId } from '../model';
 
@@ -32,7 +33,7 @@ export interface ProviderHistoryView {
 export interface HistoryOptions {
   /** Its platform: how many incidents its list holds at most (see `incidentListCap`). */
   platform?: string;
-  /** Time with no check at all, where the observed record does not already mark it `unknown`. */
+  /** Time to leave out of observed figures; by default the provider's own `unknown` time (`unknownSpans`). */
   gaps?: readonly Interval[];
 }
 
@@ -82,7 +83,7 @@ export function providerHistory(
   }
 
   // 3. What this extension saw: the average of the components it recorded, else the provider's own record.
-  const gaps = options.gaps ?? [];
+  const gaps = options.gaps ?? unknownSpans(observed.providers[id], now);
   const components: Record<string, Uptime> = {};
   for (const { id: cid } of parts) {
     const list = observed.components[id]?.[cid];

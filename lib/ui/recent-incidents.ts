@@ -14,7 +14,10 @@ export function recentIncidents(snapshot: ServiceStatus | null, history: History
   return { count: recent.length, latest };
 }
 
-/** The popup's reader of stored history: keeps only incidents it can count and name. */
+/**
+ * The popup's reader of stored history: keeps only incidents it can count and name (it reads their
+ * id, title and start; the stored component changes, packed, are left as they are).
+ */
 export function readRecentHistory(raw: unknown): History {
   const out: History = {};
   if (typeof raw !== 'object' || raw === null) return out;

@@ -14,7 +14,8 @@ import { readObserved as sanitizeObserved } from '../../../lib/records';
 
 const EMPTY_OBSERVED: Observed = { since: null, providers: {}, components: {} };
 import type { ComponentStatus, Level, ProviderId } from '../../../lib/model';
-import { uptimeFromObserved } from '../../../lib/uptime';
+import { unknownSpans, uptimeFromObserved } from '../../../lib/uptime';
+import { providerHistory } from '../../../lib/ui/history-view';
 import { makeStatus } from '../helpers';
 
 const MIN = 60_000;
@@ -88,7 +89,7 @@ describe('recordObserved', () => {
     expect(u.coversDays).toBe(90);
   });
 
-  it('is bounded: 500 transitions per provider, 200 per component, 100 components', () => {
+  it('is bounded: MAX_PROVIDER_TRANSITIONS per provider, MAX_COMPONENT_TRANSITIONS per component, MAX_COMPONENTS components', () => {
     const many: Transition[] = Array.from({ length: 600 }, (_, i) => ({ at: T0 - (600 - i) * MIN, level: i % 2 ? 'degraded' : 'operational' }));
     const components = Object.fromEntries(Array.from({ length: 120 }, (_, i) => [`old${i}`, [{ at: T0 - DAY, level: 'operational' as Level }]]));
     components.busy = many.slice();
@@ -102,7 +103,7 @@ describe('recordObserved', () => {
     expect(kept.busy).toHaveLength(MAX_COMPONENT_TRANSITIONS);
     expect(kept.busy?.at(-1)).toEqual({ at: T0, level: 'outage' });
     // components in the current snapshot come first; vanished ones are dropped before them
-    expect(kept.c98).toBeDefined();
+    expect(kept[`c${MAX_COMPONENTS - 2}`]).toBeDefined();
     expect(kept.old0).toBeUndefined();
   });
 
@@ -146,7 +147,15 @@ describe('time with no check at all is no data', () => {
       { at: T0 + 1, level: 'unknown' },
       { at: T0 + 120 * MIN, level: 'operational' },
     ]);
-    expect(back.components.cursor!.ide!.map((t) => t.level)).toEqual(['operational', 'unknown', 'operational']);
+    // The gap is recorded once, on the provider; the component's figure takes it from there.
+    expect(back.components.cursor!.ide!.map((t) => t.level)).toEqual(['operational']);
+    expect(unknownSpans(back.providers.cursor, T0 + 120 * MIN)).toEqual([{ start: T0 + 1, end: T0 + 120 * MIN }]);
+    // …and its figure is the one the old per-component `unknown` transition gave.
+    const at = T0 + 130 * MIN;
+    const snapshot = makeStatus('cursor', 'operational', { components: [{ id: 'ide', name: 'IDE', group: null, rawStatus: 'operational', level: 'operational', description: '' }] });
+    const shown = providerHistory('cursor', snapshot, undefined, undefined, back, at).components.ide;
+    const before = uptimeFromObserved([{ at: T0, level: 'operational' }, { at: T0 + 1, level: 'unknown' }, { at: T0 + 120 * MIN, level: 'operational' }], back.since, at);
+    expect(shown).toEqual(before);
     // Checks a minute apart leave no gap and write nothing new.
     const steady = recordObserved(back, views, T0 + 121 * MIN, 15 * MIN);
     expect(steady.changed).toBe(false);
@@ -178,7 +187,8 @@ describe('updateObserved', () => {
     expect(spy).toHaveBeenCalledTimes(1);
     await updateObserved([view('anthropic', 'degraded', [['api', 'degraded']])], T0 + 2 * MIN, MIN);
     expect(spy).toHaveBeenCalledTimes(2);
-    const stored = await observedItem.getValue();
+    // Stored packed (lib/records/compact.ts); read back through the record's reader.
+    const stored = sanitizeObserved(await observedItem.getValue());
     expect(stored.providers.anthropic).toEqual([
       { at: T0, level: 'operational' },
       { at: T0 + 2 * MIN, level: 'degraded' },
