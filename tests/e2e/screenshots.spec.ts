@@ -2,7 +2,7 @@
  * Pictures of what users see, saved to test-results/shots/ (the current ones are copied to docs/).
  * Each also asserts the layout it pictures, so a broken layout fails here.
  */
-import { cursorSummary, expect, shiftedFixture, test, type StatusMock } from './fixture';
+import { cursorSummary, E2E_EXTENSION_PATH, expect, fixtureJson, shiftedFixture, test, type StatusMock } from './fixture';
 
 function outageState(status: StatusMock) {
   // Real captures, moved so that they were taken minutes ago (the pictures show "now", not 2026-09).
@@ -89,5 +89,33 @@ test.describe('Korean', () => {
     const dash = await openPage('options.html', { width: 1400, height: 1000 });
     await expect(dash.getByLabel('새로고침 간격')).toBeVisible();
     await dash.screenshot({ path: 'test-results/shots/dashboard-ko.png', fullPage: true });
+  });
+});
+
+test.describe('eight services', () => {
+  // The services below are optional hosts: the test-only build, which holds them (services.spec.ts says why).
+  test.use({ extensionDir: E2E_EXTENSION_PATH });
+  test('popup rows and the dashboard grid with eight services', async ({ openPage, refresh, status }) => {
+    test.setTimeout(120_000);
+    outageState(status);
+    status.set('groq', '/proxy/groqstatus.com', { json: fixtureJson('incidentio/groq-proxy-summary-all-operational-stale-2025-maintenance.json') });
+    status.set('perplexity', '/proxy/status.perplexity.com', { json: fixtureJson('incidentio/perplexity-proxy-summary-all-operational-2026-10-06.json') });
+    status.set('gemini', '/appsstatus/dashboard/incidents.json', { json: fixtureJson('google/synthetic-workspace-incidents-gemini-open-outage.json') });
+    const services = ['openai', 'anthropic', 'cursor', 'huggingface', 'groq', 'perplexity', 'gemini', 'together'];
+    const dash = await openPage('options.html', { width: 1400, height: 1000 });
+    // Saved the way the dashboard saves: the background is the only writer.
+    await dash.evaluate(async (ids) => {
+      const current = ((await chrome.storage.local.get(['settings'])).settings ?? {}) as Record<string, unknown>;
+      await chrome.runtime.sendMessage({ type: 'save-settings', settings: { ...current, services: ids } });
+    }, services);
+    await refresh();
+    for (const id of services) await expect(dash.locator(`[data-provider="${id}"]`)).not.toHaveAttribute('data-status', 'unknown');
+    await expect(dash.locator('[data-provider="gemini"]')).toHaveAttribute('data-status', 'outage');
+    await dash.screenshot({ path: 'test-results/shots/dashboard-8-services.png', fullPage: true });
+    const popup = await openPage('popup.html', { width: 460, height: 600 });
+    // More than three: troubled services as panels first, healthy ones as one-line rows.
+    await expect(popup.locator('.popup-row')).not.toHaveCount(0);
+    await expect(popup.locator('.panel[data-provider]').first()).toHaveAttribute('data-status', /outage|degraded/);
+    await popup.screenshot({ path: 'test-results/shots/popup-8-services.png', fullPage: true });
   });
 });
