@@ -93,6 +93,9 @@ export function ServicesSettings({ shown, custom, error, add, onToggle, onMove, 
       )}
       <form
         class="field services__add"
+        // The extension checks the address itself (an address without https:// is read as https;
+        // its messages are the extension's own), so the browser's URL check must not block it.
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           onPreview(url);

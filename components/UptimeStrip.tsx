@@ -63,6 +63,36 @@ export function dayTitle(d: DayBar, t: Translate, locale: string): string {
   return [...parts, ...d.incidents].join(' · ');
 }
 
+/** One bar of the strip: a day, or a run of consecutive plain days drawn as one bar. */
+interface Bar {
+  key: string;
+  cls: string;
+  title: string;
+  days: number;
+}
+
+const plain = (d: DayBar) => !d.noData && d.incidents.length === 0 && !d.outageMinutes && !d.degradedMinutes && !d.majorSeconds && !d.partialSeconds && !d.degradedSeconds;
+
+/**
+ * The strip's bars: a day with anything to tell is a bar of its own; consecutive plain days (same
+ * level, nothing else) are one bar spanning them, drawn with the same day marks by CSS — a mostly
+ * green 90-day strip is a handful of elements instead of 90 (the dashboard draws one per component).
+ */
+export function stripBars(days: readonly DayBar[], t: Translate, locale: string): Bar[] {
+  const bars: (Bar & { level: string; from: string })[] = [];
+  for (const d of days) {
+    const cls = `uptime__bar uptime__bar--${d.noData ? 'nodata' : d.level}`;
+    const last = bars.at(-1);
+    if (plain(d) && last && last.days > 0 && last.level === d.level && last.key.startsWith('run:')) {
+      last.days++;
+      last.title = [`${last.from} – ${d.date}`, levelLabel(d.level, t)].join(' · ');
+      continue;
+    }
+    bars.push({ key: plain(d) ? `run:${d.date}` : d.date, cls, title: dayTitle(d, t, locale), days: 1, level: d.level, from: d.date });
+  }
+  return bars.map(({ key, cls, title, days: n }) => ({ key, cls: n > 1 ? `${cls} uptime__bar--run` : cls, title, days: n }));
+}
+
 /**
  * 30/90-day uptime with a 90-day bar strip, always saying where the figure comes from. Carries the
  * test contract: `data-uptime-source`, `data-uptime-days`, `data-uptime-30`/`-90` (the figures
@@ -103,8 +133,8 @@ export function UptimeStrip({
         </span>
       </p>
       <div class="uptime__bars" role="img" aria-label={`${title}: ${t('uptimeSummary', [String(problemDays.length), String(uptime.days.length)])}. ${label}`}>
-        {uptime.days.map((d) => (
-          <span key={d.date} class={`uptime__bar uptime__bar--${d.noData ? 'nodata' : d.level}`} title={dayTitle(d, t, locale)} aria-hidden="true" />
+        {stripBars(uptime.days, t, locale).map((b) => (
+          <span key={b.key} class={b.cls} title={b.title} aria-hidden="true" data-days={b.days} style={b.days > 1 ? `grid-column: span ${b.days}; --n: ${b.days}` : undefined} />
         ))}
       </div>
       {!compact &&

@@ -187,14 +187,9 @@ test('bad input: not https, not an address, a page already added show their mess
   await expect(page.locator('[data-provider^="custom:"]')).toHaveCount(1);
 });
 
-// PRODUCT BUG (components/ServicesSettings.tsx, the add form): the input is `type="url"` inside a
-// <form> without `noValidate`, so Chrome's own constraint validation blocks the submit of an
-// address typed without a scheme ("status.example.com": typeMismatch, the browser's "Please enter a
-// URL." bubble) — no preview and no message of the extension's own, although the detector reads a
-// URL without a scheme as https (lib/providers/page-url.ts, docs/ARCHITECTURE.md "Pages added by
-// URL", step 1). Expected to pass once the form sets noValidate (or the input is type="text").
+// A scheme-less address is read as https (lib/providers/page-url.ts); the browser's own URL check
+// does not get in the way (the form is noValidate).
 test('an address typed without https:// is read as https', async ({ openPage, status, refresh }) => {
-  test.fail(true, 'ServicesSettings: <input type="url"> blocks a scheme-less address before the extension sees it');
   answerBetterStack(status);
   const page = await dashboard(openPage, refresh);
   await page.getByLabel('Status page URL').fill(BETTERSTACK);

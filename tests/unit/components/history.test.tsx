@@ -17,6 +17,12 @@ import type { Incident, Uptime } from '../../../lib/model';
 
 afterEach(cleanup);
 
+
+/** One entry per day: a run of plain days (`data-days` = n) counts n times. */
+function perDay(root: ParentNode): Element[] {
+  return [...root.querySelectorAll('.uptime__bar')].flatMap((b) => Array.from({ length: Number(b.getAttribute('data-days') ?? 1) }, () => b));
+}
+
 describe('UptimeStrip', () => {
   const NOW = Date.parse('2026-10-10T12:00:00Z');
 
@@ -41,9 +47,11 @@ describe('UptimeStrip', () => {
     expect(root.hasAttribute('data-uptime-30')).toBe(false);
     expect(root.hasAttribute('data-uptime-90')).toBe(false);
     expect(root.hasAttribute('data-component-id')).toBe(false);
-    const bars = [...root.querySelectorAll('.uptime__bar')];
+    const bars = perDay(root);
     expect(bars).toHaveLength(90);
-    const count = (level: string) => bars.filter((b) => b.className === `uptime__bar uptime__bar--${level}`).length;
+    // Consecutive plain days are one bar (a run): 8 operational days in 2 runs, each day its own element otherwise.
+    expect(root.querySelectorAll('.uptime__bar')).toHaveLength(80 + 2 + 1 + 1);
+    const count = (level: string) => bars.filter((b) => b.classList.contains(`uptime__bar--${level}`)).length;
     expect([count('nodata'), count('operational'), count('degraded'), count('outage')]).toEqual([80, 8, 1, 1]);
     expect(bars[80]!.className).toBe('uptime__bar uptime__bar--degraded'); // Oct 1
     expect(bars[87]!.className).toBe('uptime__bar uptime__bar--outage'); // Oct 8
@@ -52,10 +60,12 @@ describe('UptimeStrip', () => {
 
   it('each bar has a tooltip: the day, its level, major/partial outage time, and the day’s incidents', () => {
     const { container } = renderUi(<UptimeStrip uptime={sample()} title="Uptime" now={NOW} />);
-    const bars = [...container.querySelectorAll('.uptime__bar')];
+    const bars = perDay(container);
     expect(bars[87]!.getAttribute('title')).toBe('2026-10-08 · Outage · 2h major outage · API down');
     expect(bars[80]!.getAttribute('title')).toBe('2026-10-01 · Degraded · 30m partial outage · Slow responses');
-    expect(bars[89]!.getAttribute('title')).toBe('2026-10-10 · Operational');
+    // A run of plain days says which days it spans.
+    expect(bars[89]!.getAttribute('title')).toBe('2026-10-09 – 2026-10-10 · Operational');
+    expect(bars[89]!.getAttribute('style')).toContain('span 2');
     expect(bars[0]!.getAttribute('title')).toBe('2026-07-13 · No data');
   });
 
@@ -130,7 +140,7 @@ describe('UptimeStrip', () => {
     expect(container.querySelector('.uptime')!.getAttribute('data-component-id')).toBe('rwppv331jlwc');
     expect(container.querySelector('.uptime__label')!.textContent).toBe('Estimated from incidents');
     expect(container.querySelector('.uptime__source')).toBeNull();
-    expect(container.querySelectorAll('.uptime__bar')).toHaveLength(90);
+    expect(perDay(container)).toHaveLength(90);
     expect(container.querySelector('.uptime__bars')!.getAttribute('aria-label')).toContain('claude.ai: 2 of the last 90 days had problems.');
   });
 });
