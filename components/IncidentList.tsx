@@ -19,6 +19,19 @@ export function impactLabel(impact: string, t: Translate): string {
   return KNOWN_IMPACTS.has(impact) ? t(`impact${pascal(impact)}`) : impact;
 }
 
+/** "View incident" on the provider's own page (only a safe https link on its host; none otherwise). */
+export function IncidentLink({ url, pageUrl, title }: { url: string; pageUrl: string; title: string }) {
+  const { t } = useUi();
+  const link = safeLink(url, pageUrl);
+  if (!link) return null;
+  return (
+    <a class="incident__link" href={link} target="_blank" rel="noopener noreferrer">
+      {t('viewIncident')}
+      <span class="sr-only">: {title}</span>
+    </a>
+  );
+}
+
 /** Props of `IncidentList`. */
 export interface IncidentListProps {
   incidents: readonly Incident[];
@@ -43,7 +56,6 @@ export function IncidentList({ incidents, maintenances, pageUrl, now, compact, u
           <h3 class="section-title">{t('incidents')}</h3>
           <ul class="incidents__list">
             {active.map((i) => {
-              const link = safeLink(i.url, pageUrl);
               return (
                 <li class={`incident incident--${i.impact}`} data-incident-id={i.id} key={i.id}>
                   <p class="incident__title">{i.title}</p>
@@ -56,12 +68,7 @@ export function IncidentList({ incidents, maintenances, pageUrl, now, compact, u
                   </p>
                   {i.latestUpdate && <p class={`incident__update${compact ? ' incident__update--clamp' : ''}`}>{i.latestUpdate}</p>}
                   {i.componentNames.length > 0 && <p class="incident__affects">{t('affects', i.componentNames.join(', '))}</p>}
-                  {link && (
-                    <a class="incident__link" href={link} target="_blank" rel="noopener noreferrer">
-                      {t('viewIncident')}
-                      <span class="sr-only">: {i.title}</span>
-                    </a>
-                  )}
+                  <IncidentLink url={i.url} pageUrl={pageUrl} title={i.title} />
                 </li>
               );
             })}
@@ -73,7 +80,6 @@ export function IncidentList({ incidents, maintenances, pageUrl, now, compact, u
           <h3 class="section-title">{t('maintenance')}</h3>
           <ul class="incidents__list">
             {maintenances.map((m) => {
-              const link = safeLink(m.url, pageUrl);
               return (
                 <li class="incident incident--maintenance" data-maintenance-id={m.id} key={m.id}>
                   <p class="incident__title">{m.title}</p>
@@ -82,12 +88,7 @@ export function IncidentList({ incidents, maintenances, pageUrl, now, compact, u
                     <span>{t('scheduledFor', [dateTime(m.scheduledFor, locale), m.scheduledUntil ? dateTime(m.scheduledUntil, locale) : '…'])}</span>
                   </p>
                   {!compact && m.latestUpdate && <p class="incident__update">{m.latestUpdate}</p>}
-                  {link && (
-                    <a class="incident__link" href={link} target="_blank" rel="noopener noreferrer">
-                      {t('viewIncident')}
-                      <span class="sr-only">: {m.title}</span>
-                    </a>
-                  )}
+                  <IncidentLink url={m.url} pageUrl={pageUrl} title={m.title} />
                 </li>
               );
             })}

@@ -1,12 +1,10 @@
 import type { Incident } from '@/lib/model';
 import { dateTime, duration } from '@/lib/format';
-import { safeLink } from '@/lib/providers/links';
-import { impactLabel, phaseLabel } from './IncidentList';
+import { IncidentLink, impactLabel, phaseLabel } from './IncidentList';
 import { useUi } from './UiContext';
 
 function Entry({ incident, pageUrl, now }: { incident: Incident; pageUrl: string; now: number }) {
   const { t, locale } = useUi();
-  const link = safeLink(incident.url, pageUrl);
   const end = incident.resolvedAt ? Date.parse(incident.resolvedAt) : now;
   const lasted = Math.max(0, end - Date.parse(incident.startedAt));
   return (
@@ -28,12 +26,7 @@ function Entry({ incident, pageUrl, now }: { incident: Incident; pageUrl: string
           </span>
         )}
       </p>
-      {link && (
-        <a class="incident__link" href={link} target="_blank" rel="noopener noreferrer">
-          {t('viewIncident')}
-          <span class="sr-only">: {incident.title}</span>
-        </a>
-      )}
+      <IncidentLink url={incident.url} pageUrl={pageUrl} title={incident.title} />
     </li>
   );
 }

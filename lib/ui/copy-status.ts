@@ -1,7 +1,22 @@
-/** "Copy status": a short Markdown summary of every provider. */
+/** The toolbar's "Refresh now" and "Copy status" (a short Markdown summary of every provider). */
 import { levelLabel, relativeTime } from '../format';
 import type { Translate } from '../i18n';
 import type { ProviderView } from '../status';
+import type { UiPorts } from './browser-ports';
+
+/** What the toolbar's buttons call, in the popup and the dashboard alike. */
+export interface ToolbarActions {
+  refresh(): Promise<unknown>;
+  copy(): Promise<void>;
+}
+
+/** The toolbar's actions over the ports; `views` gives what is drawn at the moment of the click. */
+export function toolbarActions(ports: Pick<UiPorts, 'send' | 't' | 'now' | 'locale'>, views: () => readonly ProviderView[]): ToolbarActions {
+  return {
+    refresh: () => ports.send({ type: 'refresh' }),
+    copy: () => navigator.clipboard.writeText(statusMarkdown(views(), ports.t, ports.now(), ports.locale)),
+  };
+}
 
 /** The Markdown summary, one line per provider, with active incidents and problem components. */
 export function statusMarkdown(views: readonly ProviderView[], t: Translate, now: number, locale: string): string {

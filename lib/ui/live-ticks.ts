@@ -47,3 +47,19 @@ export function startLiveTicks(deps: LiveTickDeps): () => void {
     deps.doc.removeEventListener('visibilitychange', onVisibility);
   };
 }
+
+/**
+ * The ticker of an open popup or dashboard: its ticks are `tick` messages to the background
+ * (a failed send is dropped: the next tick or the alarm polls anyway).
+ */
+export function startViewTicks(send: (message: { type: 'tick' }) => Promise<unknown>, intervalSec: Subscribable<number>): () => void {
+  return startLiveTicks({
+    intervalSec,
+    send: () => {
+      send({ type: 'tick' }).catch(() => undefined);
+    },
+    doc: document,
+    setInterval: (fn, ms) => setInterval(fn, ms),
+    clearInterval: (id) => clearInterval(id as ReturnType<typeof setInterval>),
+  });
+}

@@ -11,8 +11,8 @@ import type { HealthMap, History, RecordDef, Snapshots } from '../records/core';
 import type { Settings } from '../settings';
 import { overallLevel, ownLevel, resolveViews, type ProviderView } from '../status';
 import type { UiPorts } from './browser-ports';
-import { statusMarkdown } from './copy-status';
-import { startLiveTicks } from './live-ticks';
+import { toolbarActions, type ToolbarActions } from './copy-status';
+import { startViewTicks } from './live-ticks';
 
 /** Everything the popup draws. */
 export interface PopupState {
@@ -29,10 +29,7 @@ export interface PopupState {
 }
 
 /** What the popup's buttons call. */
-export interface PopupActions {
-  refresh(): Promise<unknown>;
-  copy(): Promise<void>;
-}
+export type PopupActions = ToolbarActions;
 
 interface Stored {
   settings: Settings;
@@ -97,26 +94,15 @@ export function startPopupState(ports: UiPorts, readHistory: RecordDef<History>,
     now = ports.now();
     publish();
   }, 1000);
-  const stopTicks = startLiveTicks({
-    intervalSec: {
-      subscribe(fn) {
-        fn(stored.settings.intervalSec);
-        tickers.add(fn);
-        return () => tickers.delete(fn);
-      },
+  const stopTicks = startViewTicks(ports.send, {
+    subscribe(fn) {
+      fn(stored.settings.intervalSec);
+      tickers.add(fn);
+      return () => tickers.delete(fn);
     },
-    send: () => {
-      ports.send({ type: 'tick' }).catch(() => undefined);
-    },
-    doc: document,
-    setInterval: (fn, ms) => setInterval(fn, ms),
-    clearInterval: (id) => clearInterval(id as ReturnType<typeof setInterval>),
   });
   return {
-    actions: {
-      refresh: () => ports.send({ type: 'refresh' }),
-      copy: () => navigator.clipboard.writeText(statusMarkdown(state?.views ?? [], ports.t, ports.now(), ports.locale)),
-    },
+    actions: toolbarActions(ports, () => state?.views ?? []),
     stop() {
       clearInterval(clock);
       stopTicks();

@@ -4,15 +4,13 @@
  */
 import type { DashboardState } from './dashboard-state';
 import type { UiPorts } from './browser-ports';
-import { startLiveTicks } from './live-ticks';
+import { startViewTicks } from './live-ticks';
 import { computed } from '@preact/signals-core';
 import type { Settings } from '../settings';
-import { statusMarkdown } from './copy-status';
+import { toolbarActions, type ToolbarActions } from './copy-status';
 
 /** Actions a view's buttons call. */
-export interface ViewActions {
-  refresh(): Promise<unknown>;
-  copy(): Promise<void>;
+export interface ViewActions extends ToolbarActions {
   /** Hands new settings to the background, the only writer. */
   save(settings: Settings): Promise<unknown>;
 }
@@ -22,19 +20,13 @@ export function startViewRuntime(state: DashboardState, ports: UiPorts): { actio
   const clock = setInterval(() => {
     state.now.value = ports.now();
   }, 1000);
-  const stopTicks = startLiveTicks({
-    intervalSec: computed(() => state.settings.value.intervalSec),
-    send: () => {
-      ports.send({ type: 'tick' }).catch(() => undefined);
-    },
-    doc: document,
-    setInterval: (fn, ms) => setInterval(fn, ms),
-    clearInterval: (id) => clearInterval(id as ReturnType<typeof setInterval>),
-  });
+  const stopTicks = startViewTicks(
+    ports.send,
+    computed(() => state.settings.value.intervalSec),
+  );
   return {
     actions: {
-      refresh: () => ports.send({ type: 'refresh' }),
-      copy: () => navigator.clipboard.writeText(statusMarkdown(state.views.value, ports.t, ports.now(), ports.locale)),
+      ...toolbarActions(ports, () => state.views.value),
       save: (settings) => ports.send({ type: 'save-settings', settings }),
     },
     stop: () => {
