@@ -37,31 +37,54 @@ export interface CatalogEntry extends ProviderInfo {
   readonly hosts: readonly string[];
 }
 
-/** Every built-in service, in catalog order. The first three are on by default. */
-export const CATALOG = [
-  { id: 'openai', name: 'ChatGPT', vendor: 'OpenAI', pageUrl: 'https://status.openai.com', platform: 'incidentio', hosts: ['status.openai.com'], defaultOn: true },
-  { id: 'anthropic', name: 'Claude', vendor: 'Anthropic', pageUrl: 'https://status.claude.com', platform: 'statuspage', hosts: ['status.claude.com'], defaultOn: true },
-  { id: 'cursor', name: 'Cursor', vendor: 'Anysphere', pageUrl: 'https://status.cursor.com', platform: 'statuspage', hosts: ['status.cursor.com'], defaultOn: true },
-  { id: 'github', name: 'GitHub Copilot', vendor: 'GitHub', pageUrl: 'https://www.githubstatus.com', platform: 'statuspage', hosts: ['www.githubstatus.com'], defaultOn: false },
-  { id: 'gemini', name: 'Gemini', vendor: 'Google', pageUrl: 'https://www.google.com/appsstatus/dashboard', platform: 'google-workspace', product: 'Gemini', hosts: ['www.google.com'], defaultOn: false },
-  { id: 'groq', name: 'Groq', vendor: 'Groq', pageUrl: 'https://groqstatus.com', platform: 'incidentio-native', hosts: ['groqstatus.com'], defaultOn: false },
-  { id: 'perplexity', name: 'Perplexity', vendor: 'Perplexity', pageUrl: 'https://status.perplexity.com', platform: 'incidentio-native', hosts: ['status.perplexity.com'], defaultOn: false },
-  { id: 'cohere', name: 'Cohere', vendor: 'Cohere', pageUrl: 'https://status.cohere.com', platform: 'incidentio-native', hosts: ['status.cohere.com'], defaultOn: false },
-  { id: 'elevenlabs', name: 'ElevenLabs', vendor: 'ElevenLabs', pageUrl: 'https://status.elevenlabs.io', platform: 'incidentio-native', hosts: ['status.elevenlabs.io'], defaultOn: false },
-  { id: 'fireworks', name: 'Fireworks AI', vendor: 'Fireworks', pageUrl: 'https://status.fireworks.ai', platform: 'incidentio-native', hosts: ['status.fireworks.ai'], defaultOn: false },
-  { id: 'lovable', name: 'Lovable', vendor: 'Lovable', pageUrl: 'https://status.lovable.dev', platform: 'incidentio-native', hosts: ['status.lovable.dev'], defaultOn: false },
-  { id: 'bolt', name: 'Bolt', vendor: 'StackBlitz', pageUrl: 'https://status.bolt.new', platform: 'incidentio-native', hosts: ['status.bolt.new'], defaultOn: false },
-  { id: 'windsurf', name: 'Windsurf', vendor: 'Windsurf', pageUrl: 'https://status.windsurf.com', platform: 'statuspage', hosts: ['status.windsurf.com'], defaultOn: false },
-  { id: 'vercel', name: 'Vercel (v0)', vendor: 'Vercel', pageUrl: 'https://www.vercel-status.com', platform: 'statuspage', hosts: ['www.vercel-status.com'], defaultOn: false },
-  { id: 'supabase', name: 'Supabase', vendor: 'Supabase', pageUrl: 'https://status.supabase.com', platform: 'statuspage', hosts: ['status.supabase.com'], defaultOn: false },
-  { id: 'moonshot', name: 'Moonshot (Kimi)', vendor: 'Moonshot AI', pageUrl: 'https://status.moonshot.cn', platform: 'statuspage', hosts: ['status.moonshot.cn'], defaultOn: false },
-  { id: 'cloudflare', name: 'Cloudflare Workers AI', vendor: 'Cloudflare', pageUrl: 'https://www.cloudflarestatus.com', platform: 'statuspage', hosts: ['www.cloudflarestatus.com'], defaultOn: false },
-  { id: 'huggingface', name: 'Hugging Face', vendor: 'Hugging Face', pageUrl: 'https://status.huggingface.co', platform: 'betterstack', hosts: ['status.huggingface.co'], defaultOn: false },
-  { id: 'together', name: 'Together AI', vendor: 'Together', pageUrl: 'https://status.together.ai', platform: 'betterstack', hosts: ['status.together.ai'], defaultOn: false },
-] as const satisfies readonly CatalogEntry[];
+/**
+ * How an entry is written: its page's host (the status page is `https://<host>` unless `pageUrl`
+ * says otherwise), and `defaultOn` only on the three defaults. Each fact once.
+ */
+interface CatalogSource {
+  readonly id: string;
+  readonly name: string;
+  readonly vendor: string;
+  readonly host: string;
+  readonly platform: Platform;
+  readonly pageUrl?: string;
+  readonly product?: string;
+  readonly defaultOn?: true;
+}
+
+/** Every built-in service as written, in catalog order. The first three are on by default. */
+export const CATALOG_SOURCE = [
+  { id: 'openai', name: 'ChatGPT', vendor: 'OpenAI', host: 'status.openai.com', platform: 'incidentio', defaultOn: true },
+  { id: 'anthropic', name: 'Claude', vendor: 'Anthropic', host: 'status.claude.com', platform: 'statuspage', defaultOn: true },
+  { id: 'cursor', name: 'Cursor', vendor: 'Anysphere', host: 'status.cursor.com', platform: 'statuspage', defaultOn: true },
+  { id: 'github', name: 'GitHub Copilot', vendor: 'GitHub', host: 'www.githubstatus.com', platform: 'statuspage' },
+  { id: 'gemini', name: 'Gemini', vendor: 'Google', host: 'www.google.com', platform: 'google-workspace', pageUrl: 'https://www.google.com/appsstatus/dashboard', product: 'Gemini' },
+  { id: 'groq', name: 'Groq', vendor: 'Groq', host: 'groqstatus.com', platform: 'incidentio-native' },
+  { id: 'perplexity', name: 'Perplexity', vendor: 'Perplexity', host: 'status.perplexity.com', platform: 'incidentio-native' },
+  { id: 'cohere', name: 'Cohere', vendor: 'Cohere', host: 'status.cohere.com', platform: 'incidentio-native' },
+  { id: 'elevenlabs', name: 'ElevenLabs', vendor: 'ElevenLabs', host: 'status.elevenlabs.io', platform: 'incidentio-native' },
+  { id: 'fireworks', name: 'Fireworks AI', vendor: 'Fireworks', host: 'status.fireworks.ai', platform: 'incidentio-native' },
+  { id: 'lovable', name: 'Lovable', vendor: 'Lovable', host: 'status.lovable.dev', platform: 'incidentio-native' },
+  { id: 'bolt', name: 'Bolt', vendor: 'StackBlitz', host: 'status.bolt.new', platform: 'incidentio-native' },
+  { id: 'windsurf', name: 'Windsurf', vendor: 'Windsurf', host: 'status.windsurf.com', platform: 'statuspage' },
+  { id: 'vercel', name: 'Vercel (v0)', vendor: 'Vercel', host: 'www.vercel-status.com', platform: 'statuspage' },
+  { id: 'supabase', name: 'Supabase', vendor: 'Supabase', host: 'status.supabase.com', platform: 'statuspage' },
+  { id: 'moonshot', name: 'Moonshot (Kimi)', vendor: 'Moonshot AI', host: 'status.moonshot.cn', platform: 'statuspage' },
+  { id: 'cloudflare', name: 'Cloudflare Workers AI', vendor: 'Cloudflare', host: 'www.cloudflarestatus.com', platform: 'statuspage' },
+  { id: 'huggingface', name: 'Hugging Face', vendor: 'Hugging Face', host: 'status.huggingface.co', platform: 'betterstack' },
+  { id: 'together', name: 'Together AI', vendor: 'Together', host: 'status.together.ai', platform: 'betterstack' },
+] as const satisfies readonly CatalogSource[];
+
+/** Every built-in service, in catalog order, with what derives from how it is written. */
+export const CATALOG: readonly CatalogEntry[] = /* @__PURE__ */ CATALOG_SOURCE.map(({ host, defaultOn, ...e }: CatalogSource) => ({
+  ...e,
+  pageUrl: e.pageUrl ?? `https://${host}`,
+  hosts: [host],
+  defaultOn: defaultOn === true,
+}));
 
 /** Id of a built-in service. */
-export type CatalogId = (typeof CATALOG)[number]['id'];
+export type CatalogId = (typeof CATALOG_SOURCE)[number]['id'];
 
 /** Id of any service: a catalog id or `custom:<hostname>` (kept a plain string in stored data). */
 export type ProviderId = string;

@@ -154,7 +154,7 @@ async function detect(n: Extract<NormalizedUrl, { ok: true }>, rec: Recorder): P
     const def: ProviderDefinition = { id: `custom:${host}`, name, vendor: name, pageUrl, platform, adapter: ADAPTERS[platform], ...(product ? { product } : {}) };
     // Google: the catalog names its product by title, a URL by key; match either.
     const products = product === undefined ? [] : [product.toLowerCase(), name.toLowerCase()];
-    const catalogId = CATALOG.find((e) => e.pageUrl === pageUrl && (product === undefined || ('product' in e && products.includes(e.product.toLowerCase()))))?.id;
+    const catalogId = CATALOG.find((e) => e.pageUrl === pageUrl && (product === undefined || products.includes(e.product?.toLowerCase() ?? '')))?.id;
     return { ok: true, platform, name, pageUrl, providerId: def.id, ...(product ? { product } : {}), ...(catalogId ? { catalogId } : {}), status: build(def), requests: rec.state.requests };
   };
 

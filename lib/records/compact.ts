@@ -4,11 +4,12 @@
  * stored records may take (docs/ARCHITECTURE.md#storage). Stored, a strip of consecutive days is
  * `{ from, n, s?, x }`: the first date, the number of days, whether plain days carry zero seconds
  * fields (`s: 1`), and only the other days, by index. `unpackDays` gives back exactly the array
- * that was packed. Observed level transitions are kept as one string per list (`packTransitions`),
- * an incident's component changes as `[id, status, at]` triples (`packIncident`).
+ * that was packed. Observed level transitions are kept as one string per list (`packTransitions`);
+ * an incident's component changes as triples (`compact-incident.ts`, apart: the popup reads the
+ * history record, and needs none of this module).
  * Zod-free: the views unpack too.
  */
-import type { DayBar, Incident, Uptime } from '../model';
+import type { DayBar, Uptime } from '../model';
 import { LEVELS, type Level } from '../levels';
 
 /** A packed strip, as stored. */
@@ -125,24 +126,4 @@ export function unpackTransitions(raw: unknown): unknown {
   if (typeof raw !== 'string' || !PACKED_TRANSITIONS.test(raw)) return raw;
   if (raw === '') return [];
   return raw.split(' ').map((item) => ({ at: parseInt(item.slice(0, -1), 36), level: LEVELS[LEVEL_CODES.indexOf(item.slice(-1))]! }));
-}
-
-/** An incident as stored in the history: its component changes as `[id, status, at]` triples. */
-export function packIncident(i: Incident): unknown {
-  return i.componentChanges ? { ...i, componentChanges: i.componentChanges.map((c) => [c.id, c.status, c.at]) } : i;
-}
-
-/** A stored incident with its component changes as objects again (not yet validated). */
-export function unpackIncident(raw: unknown): unknown {
-  if (typeof raw !== 'object' || raw === null) return raw;
-  const changes = (raw as { componentChanges?: unknown }).componentChanges;
-  if (!Array.isArray(changes)) return raw;
-  return {
-    ...raw,
-    componentChanges: changes.flatMap((c) => {
-      if (Array.isArray(c)) return typeof c[0] === 'string' && typeof c[1] === 'string' && typeof c[2] === 'string' ? [{ id: c[0], status: c[1], at: c[2] }] : [];
-      const o = c as { id?: unknown; status?: unknown; at?: unknown } | null;
-      return o && typeof o.id === 'string' && typeof o.status === 'string' && typeof o.at === 'string' ? [{ id: o.id, status: o.status, at: o.at }] : [];
-    }),
-  };
 }

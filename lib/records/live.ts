@@ -3,7 +3,7 @@
  * health and poll bookkeeping (see `index.ts` for all records).
  */
 import { DEFAULT_SETTINGS, migrateSettingsV1, migrateSettingsV2, sanitizeSettings, type Settings } from '../settings';
-import { packIncident, unpackIncident } from './compact';
+import { packIncident, unpackIncident } from './compact-incident';
 import { define, isFetchError, isIncident, isNum, isObj, isStr, perProvider, readStatus, type HealthMap, type Health, type History, type PollState, type Snapshots } from './core';
 
 function readHealth(v: unknown): Health | null {

@@ -6,10 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CATALOG, DEFAULT_PROVIDERS, type CatalogId } from '../../lib/providers/catalog';
+import { CATALOG, CATALOG_SOURCE, DEFAULT_PROVIDERS, type CatalogId } from '../../lib/providers/catalog';
 import { OPTIONAL_CATALOG_HOSTS, TEST_PAGES } from './e2e-build';
 
-type DefaultEntry = Extract<(typeof CATALOG)[number], { defaultOn: true }>;
+type DefaultEntry = Extract<(typeof CATALOG_SOURCE)[number], { defaultOn: true }>;
 /** A default service's id (`openai`, `anthropic`, `cursor`). */
 export type ProviderId = DefaultEntry['id'];
 
@@ -47,7 +47,7 @@ export const EXTRA_HOSTS: readonly string[] = [...OPTIONAL_CATALOG_HOSTS, ...Obj
 export function serviceOfHost(host: string): ServiceId | undefined {
   const h = host.toLowerCase();
   const inCatalog = CATALOG.find((e) => (e.hosts as readonly string[]).includes(h));
-  if (inCatalog) return inCatalog.id;
+  if (inCatalog) return inCatalog.id as CatalogId;
   return (Object.values(TEST_PAGES) as string[]).includes(h) ? `custom:${h}` : undefined;
 }
 

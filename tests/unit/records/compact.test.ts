@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DayBar, Incident } from '../../../lib/model';
-import { packDays, packIncident, packTransitions, TitleTable, unpackDays, unpackIncident, unpackTransitions } from '../../../lib/records/compact';
+import { packDays, packTransitions, TitleTable, unpackDays, unpackTransitions } from '../../../lib/records/compact';
+import { packIncident, unpackIncident } from '../../../lib/records/compact-incident';
 
 const day = (date: string, extra: Partial<DayBar> = {}): DayBar => ({ date, level: 'operational', outageMinutes: 0, degradedMinutes: 0, incidents: [], ...extra });
 const dates = (n: number) => Array.from({ length: n }, (_, i) => new Date(Date.UTC(2026, 8, 1) + i * 86_400_000).toISOString().slice(0, 10));
