@@ -12,9 +12,13 @@ import { withInterval, withMoved, withNotifications, withStarToggled, withWhenBa
 import { createServiceActions } from '@/lib/ui/services';
 import { DashboardView } from './DashboardView';
 import { HistoryPanel } from './HistoryPanel';
+import { Pure } from './Pure';
 import { NotificationSettings } from './NotificationSettings';
 import { ServicesSettings } from './ServicesSettings';
 import { UiContext } from './UiContext';
+
+/** A stable empty list: a service without a snapshot keeps the same `components` between ticks. */
+const NO_COMPONENTS: readonly never[] = [];
 
 /** What the dashboard reads besides the live records: every history record with its full reader. */
 export const DASHBOARD_RECORDS: HistoryReaders = { history: historyRecord.read, officialUptime: officialUptimeRecord, observed: observedRecord, poll: pollRecord };
@@ -57,7 +61,15 @@ export function DashboardApp({ ports, doc = document }: { ports: UiPorts; doc?: 
         renderExtras={(id) => {
           const view = state.views.value.find((v) => v.info.id === id);
           const history = histories.value[id];
-          return view && history ? <HistoryPanel history={history} components={view.status?.components ?? []} pageUrl={view.info.pageUrl} now={state.now.value} /> : null;
+          if (!view || !history) return null;
+          // Minute by minute, like the history views themselves (lib/ui/history-state.ts).
+          const minute = Math.floor(state.now.value / 60_000) * 60_000;
+          const components = view.status?.components ?? NO_COMPONENTS;
+          return (
+            <Pure deps={[history, components, view.info.pageUrl, minute]}>
+              {() => <HistoryPanel history={history} components={components} pageUrl={view.info.pageUrl} now={minute} />}
+            </Pure>
+          );
         }}
         renderSettingsExtras={() => (
           <>
