@@ -71,27 +71,38 @@ export function DashboardApp({ ports, doc = document }: { ports: UiPorts; doc?: 
             </Pure>
           );
         }}
-        renderSettingsExtras={() => (
-          <>
-          <ServicesSettings
-            shown={state.views.value.map((v) => v.info)}
-            custom={state.settings.value.custom}
-            error={services.error.value}
-            add={services.add.value}
-            onToggle={services.toggle}
-            onMove={(id, by) => void save(withMoved(settings(), id, by))}
-            onPreview={services.preview}
-            onAdd={services.confirmAdd}
-            onCancelAdd={services.cancelAdd}
-            onRemove={services.remove}
-          />
-          <NotificationSettings
-            settings={state.settings.value.notifications}
-            providers={state.views.value.map((v) => v.info)}
-            onChange={(next) => void save(withNotifications(settings(), next))}
-          />
-          </>
-        )}
+        renderSettingsExtras={() => {
+          // Read here, in the view's render: the settings redraw only when these change, not every second.
+          const current = state.settings.value;
+          const error = services.error.value;
+          const add = services.add.value;
+          const shown = state.views.value.map((v) => v.info);
+          return (
+            <Pure deps={[current, error, add]}>
+              {() => (
+                <>
+                  <ServicesSettings
+                    shown={shown}
+                    custom={current.custom}
+                    error={error}
+                    add={add}
+                    onToggle={services.toggle}
+                    onMove={(id, by) => void save(withMoved(settings(), id, by))}
+                    onPreview={services.preview}
+                    onAdd={services.confirmAdd}
+                    onCancelAdd={services.cancelAdd}
+                    onRemove={services.remove}
+                  />
+                  <NotificationSettings
+                    settings={current.notifications}
+                    providers={shown}
+                    onChange={(next) => void save(withNotifications(settings(), next))}
+                  />
+                </>
+              )}
+            </Pure>
+          );
+        }}
       />
     </UiContext.Provider>
   );
