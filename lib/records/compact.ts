@@ -11,6 +11,7 @@
  */
 import type { DayBar, Uptime } from '../model';
 import { LEVELS, type Level } from '../levels';
+import { DAY_MS, dayKey } from '../uptime';
 
 /** A packed strip, as stored. */
 export interface PackedDays {
@@ -22,13 +23,11 @@ export interface PackedDays {
   x: Record<string, Omit<DayBar, 'date'>>;
 }
 
-const DAY_MS = 86_400_000;
 const PLAIN_KEYS = ['date', 'level', 'outageMinutes', 'degradedMinutes', 'incidents'];
 const SECONDS_KEYS = ['majorSeconds', 'partialSeconds', 'degradedSeconds'] as const;
 
-function addDays(date: string, n: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const addDays = (date: string, n: number) => dayKey(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS);
 
 /** 0: not plain; 1: plain without seconds fields; 2: plain with all three seconds fields at 0. */
 function plainKind(d: DayBar): 0 | 1 | 2 {
@@ -45,7 +44,7 @@ function plainKind(d: DayBar): 0 | 1 | 2 {
  * is named on every affected component's strip).
  */
 export function packDays(days: readonly DayBar[], titles?: TitleTable): PackedDays | DayBar[] {
-  if (days.length === 0 || !/^\d{4}-\d{2}-\d{2}$/.test(days[0]!.date)) return [...days];
+  if (days.length === 0 || !DATE.test(days[0]!.date)) return [...days];
   const from = days[0]!.date;
   if (days.some((d, i) => d.date !== addDays(from, i))) return [...days];
   const kinds = days.map(plainKind);
@@ -63,7 +62,7 @@ export function packDays(days: readonly DayBar[], titles?: TitleTable): PackedDa
 const isPacked = (v: unknown): v is PackedDays => {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const p = v as Partial<PackedDays>;
-  return typeof p.from === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(p.from) && typeof p.n === 'number' && Number.isInteger(p.n) && p.n >= 0 && p.n <= 366 && typeof p.x === 'object' && p.x !== null;
+  return typeof p.from === 'string' && DATE.test(p.from) && typeof p.n === 'number' && Number.isInteger(p.n) && p.n >= 0 && p.n <= 366 && typeof p.x === 'object' && p.x !== null;
 };
 
 /** The strip as an array again; anything else is returned unchanged (the reader then judges it). */
