@@ -112,6 +112,23 @@ async function firstPollDone(worker: Worker): Promise<void> {
     .not.toBeNull();
 }
 
+/**
+ * Stops the extension's service worker, as a browser shutdown does, from extension page `page`, and
+ * waits until DevTools reports it stopped (Playwright's Worker "close" is not emitted for a stopped
+ * service worker). The next message starts a new one.
+ */
+export async function stopServiceWorker(context: BrowserContext, page: Page, extensionId: string): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  const states = new Map<string, string>();
+  cdp.on('ServiceWorker.workerVersionUpdated', (ev) => {
+    for (const v of ev.versions) if (v.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) states.set(v.versionId, v.runningStatus);
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await expect.poll(() => states.size > 0 && [...states.values()].every((s) => s === 'stopped'), { timeout: 10_000, message: 'the service worker stops' }).toBe(true);
+  await cdp.detach().catch(() => undefined);
+}
+
 /** One browser kept for a Playwright worker's tests, reset to a fresh install before each. */
 class SharedExtension {
   private context: BrowserContext | null = null;

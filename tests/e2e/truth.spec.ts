@@ -3,8 +3,7 @@
  * healthy parts never hides a provider's outage, and "Notify me when it's back" survives a browser
  * restart. The product build (.output/chrome-mv3), shared browser reset before each test.
  */
-import type { BrowserContext, Page } from '@playwright/test';
-import { cursorSummary, expect, fixtureJson, test } from './fixture';
+import { cursorSummary, expect, fixtureJson, stopServiceWorker, test } from './fixture';
 
 /** The extension APIs these tests call beyond tests/e2e/globals.d.ts. */
 type MoreChrome = {
@@ -72,22 +71,6 @@ test('starring only healthy parts during an outage leaves the outage in the pane
   await expect(page).toHaveTitle(/Outage/);
 });
 
-/**
- * Stops the extension's service worker, as a browser shutdown does, and waits until DevTools
- * reports it stopped (Playwright's Worker "close" is not emitted for a stopped service worker).
- */
-async function stopWorker(context: BrowserContext, page: Page, extensionId: string): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  const states = new Map<string, string>();
-  cdp.on('ServiceWorker.workerVersionUpdated', (ev) => {
-    for (const v of ev.versions) if (v.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) states.set(v.versionId, v.runningStatus);
-  });
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await expect.poll(() => states.size > 0 && [...states.values()].every((s) => s === 'stopped'), { message: 'the service worker stops' }).toBe(true);
-  await cdp.detach().catch(() => undefined);
-}
-
 test('"Notify me when it\'s back" fires once after a recovery that happened while the browser was closed', async ({ context, extensionId, openPage, refresh, status, worker, storage }) => {
   test.slow(); // a worker stop and start, and two polls after it
   status.summary('anthropic', { json: fixtureJson('anthropic/summary-minor-partial-outage-investigating-2026-09-22.json') });
@@ -111,7 +94,7 @@ test('"Notify me when it\'s back" fires once after a recovery that happened whil
   const oldSession = await keeper.evaluate(sessionId);
   expect(oldSession).toEqual(expect.any(Number));
   await keeper.evaluate(() => (chrome as unknown as MoreChrome).storage.session.clear());
-  await stopWorker(context, keeper, extensionId);
+  await stopServiceWorker(context, keeper, extensionId);
   await keeper.close();
 
   // The first poll of the new session (a real restart polls from runtime.onStartup; here the

@@ -11,7 +11,7 @@
  */
 import { load } from 'cheerio';
 import type { BrowserContext } from '@playwright/test';
-import { expect, fixture, fixtureJson, test } from './fixture';
+import { expect, fixture, fixtureJson, stopServiceWorker, test } from './fixture';
 
 const PAGE = fixture('statuspage-html/page-5b4dcn321xtp-2021.html');
 
@@ -48,15 +48,7 @@ function summaryWithPageComponents() {
 async function restartWorker(context: BrowserContext, extensionId: string): Promise<void> {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
-  const cdp = await context.newCDPSession(page);
-  const versions = new Map<string, string>();
-  cdp.on('ServiceWorker.workerVersionUpdated', (ev) => {
-    for (const v of ev.versions) if (v.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) versions.set(v.versionId, v.runningStatus);
-  });
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await expect.poll(() => [...versions.values()].every((s) => s === 'stopped'), { timeout: 10_000 }).toBe(true);
-  await cdp.detach();
+  await stopServiceWorker(context, page, extensionId);
   await page.close();
 }
 
