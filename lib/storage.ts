@@ -1,11 +1,14 @@
 /**
- * The worker's storage items, built from the record definitions in `records.ts` (one definition
- * per record: key, version, fallback, migrations). WXT runs the migrations when an item is first
- * read; `load` re-validates every value with the record's own reader. Worker-only: views read the
- * same records through `lib/ui/browser-ports.ts`.
+ * The worker's storage: every record (`records/`) read and written through the extension's
+ * storage areas, under the same keys and version marks the views read (`lib/ui/browser-ports.ts`).
+ *
+ * Nothing is read until it is asked for — a worker woken to poll reads only the records the poll
+ * needs (docs/ARCHITECTURE.md#the-worker-wake), in one round trip per area (`loadAll`). Each
+ * value is read with its version mark (`<name>$: {v}`, absent = 1); a value stored by an older
+ * version is migrated when read and written back with the current mark.
  */
-import { storage, type WxtStorageItem } from 'wxt/utils/storage';
-import { RECORDS, type RecordDef, type Records, type RecordValue } from './records';
+import { browser } from 'wxt/browser';
+import { RECORDS, splitKey, type Area, type RecordDef, type Records, type RecordValue } from './records';
 
 export type {
   Health,
@@ -22,54 +25,124 @@ export type {
   Transition,
 } from './records';
 
-function itemOf<T>(def: RecordDef<T>): WxtStorageItem<T, Record<string, unknown>> {
-  return storage.defineItem<T>(def.key, {
-    fallback: def.fallback(),
-    version: def.version,
-    ...(def.migrations ? { migrations: def.migrations as Record<number, (old: unknown) => unknown> } : {}),
-    // Settings are written with their version on first run, so a later start never mistakes
-    // the defaults for version 1.
-    ...(def.key === RECORDS.settings.key ? { init: def.fallback } : {}),
-  }) as WxtStorageItem<T, Record<string, unknown>>;
+/** A record's name (`settings`, `snapshots`, …). */
+export type RecordName = keyof Records;
+
+const metaKey = (name: string) => `${name}$`;
+const defOf = <K extends RecordName>(name: K) => RECORDS[name] as unknown as RecordDef<RecordValue<K>>;
+const warn = (message: string) => console.warn(`[ai-status] ${message}`);
+
+/**
+ * The stored value of a record in its current version: migrations run (and their result is
+ * written back) when the version mark is older. Throws on a value from a newer version.
+ */
+async function current<K extends RecordName>(name: K, raw: unknown, meta: unknown): Promise<unknown> {
+  const def = defOf(name);
+  if (raw == null) return raw;
+  const stored = (meta as { v?: unknown } | undefined)?.v;
+  const from = typeof stored === 'number' ? stored : 1;
+  if (from > def.version) throw new Error(`stored as version ${from}, newer than this extension's ${def.version}`);
+  let value = raw;
+  for (let v = from + 1; v <= def.version; v++) value = (def.migrations?.[v] as ((old: unknown) => unknown) | undefined)?.(value) ?? value;
+  if (from < def.version) {
+    const { area, name: key } = splitKey(def.key);
+    await browser.storage[area].set({ [key]: value, [metaKey(key)]: { v: def.version } });
+  }
+  return value;
 }
 
-/** Every record's WXT item. */
-export const items: { [K in keyof Records]: WxtStorageItem<RecordValue<K>, Record<string, unknown>> } = {
-  settings: itemOf(RECORDS.settings),
-  snapshots: itemOf(RECORDS.snapshots),
-  history: itemOf(RECORDS.history),
-  officialUptime: itemOf(RECORDS.officialUptime),
-  observed: itemOf(RECORDS.observed),
-  notifyState: itemOf(RECORDS.notifyState),
-  health: itemOf(RECORDS.health),
-  poll: itemOf(RECORDS.poll),
-  browserSession: itemOf(RECORDS.browserSession),
-};
+/** A read started before anyone asked (`readAhead`), kept for the first `loadAll` of the same records. */
+let ahead: { names: string; at: number; result: Promise<unknown[]> } | null = null;
+
+/**
+ * How long a read made ahead stays usable: only the event that woke the worker may use it. It is
+ * also dropped by any write, from this worker or another context, so it is never older than what
+ * is stored.
+ */
+const AHEAD_MAX_AGE_MS = 1_000;
+
+/**
+ * Starts reading `names` now, for the next `loadAll(...names)`: a woken worker reads what its
+ * first poll needs while the rest of its script is still evaluated and its event is on the way.
+ */
+export function readAhead(...names: readonly RecordName[]): void {
+  const result = readRecords(names);
+  result.catch(() => undefined);
+  ahead = { names: names.join(), at: Date.now(), result };
+  const drop = () => {
+    ahead = null;
+    browser.storage.onChanged.removeListener(drop);
+  };
+  browser.storage.onChanged.addListener(drop);
+}
+
+/** Reads several records, re-validated, with one storage request per area. */
+export async function loadAll<const K extends readonly RecordName[]>(...names: K): Promise<{ [I in keyof K]: RecordValue<K[I]> }> {
+  const early = ahead;
+  if (early && early.names === names.join()) {
+    ahead = null;
+    if (Date.now() - early.at <= AHEAD_MAX_AGE_MS) return early.result as Promise<{ [I in keyof K]: RecordValue<K[I]> }>;
+  }
+  return readRecords(names) as Promise<{ [I in keyof K]: RecordValue<K[I]> }>;
+}
+
+async function readRecords(names: readonly RecordName[]): Promise<unknown[]> {
+  const keys: Record<Area, string[]> = { local: [], session: [] };
+  for (const name of names) {
+    const { area, name: key } = splitKey(defOf(name).key);
+    keys[area].push(key, metaKey(key));
+  }
+  // A failed area read is kept as its error: every record in it falls back, the others still read.
+  const read = (area: Area) => (keys[area].length ? browser.storage[area].get(keys[area]).catch((error: unknown) => error as Error) : Promise.resolve({}));
+  const [local, session] = await Promise.all([read('local'), read('session')]);
+  const stored: Record<Area, Record<string, unknown> | Error> = { local: local!, session: session! };
+  return Promise.all(
+    names.map(async (name) => {
+      const def = defOf(name);
+      const { area, name: key } = splitKey(def.key);
+      try {
+        const values = stored[area];
+        if (values instanceof Error) throw values;
+        return def.read(await current(name, values[key], values[metaKey(key)]), warn);
+      } catch (error) {
+        console.warn(`[ai-status] Could not read ${name}; using its default.`, error);
+        return def.fallback();
+      }
+    }),
+  );
+}
 
 /** Reads a record, re-validated; unreadable storage yields its fallback (and is reported). */
-export async function load<K extends keyof Records>(name: K): Promise<RecordValue<K>> {
-  const def = RECORDS[name] as unknown as RecordDef<RecordValue<K>>;
-  try {
-    return def.read(await items[name].getValue(), (m) => console.warn(`[ai-status] ${m}`));
-  } catch (error) {
-    console.warn(`[ai-status] Could not read ${name}; using its default.`, error);
-    return def.fallback();
-  }
+export async function load<K extends RecordName>(name: K): Promise<RecordValue<K>> {
+  const [value] = await loadAll(name);
+  return value as RecordValue<K>;
 }
 
-/** Writes a record, in its stored form (`RecordDef.pack`). */
-export function save<K extends keyof Records>(name: K, value: RecordValue<K>): Promise<void> {
-  const def = RECORDS[name] as unknown as RecordDef<RecordValue<K>>;
-  return items[name].setValue((def.pack ? def.pack(value) : value) as RecordValue<K>);
+/**
+ * Writes a record in its stored form (`RecordDef.pack`), with its version mark when that is past
+ * 1, so a later read never mistakes it for an older version. Storage reports a change only for
+ * keys whose value changed, so the repeated mark costs nothing.
+ */
+export async function save<K extends RecordName>(name: K, value: RecordValue<K>): Promise<void> {
+  const def = defOf(name);
+  const { area, name: key } = splitKey(def.key);
+  const stored = def.pack ? def.pack(value) : value;
+  ahead = null;
+  await browser.storage[area].set(def.version > 1 ? { [key]: stored, [metaKey(key)]: { v: def.version } } : { [key]: stored });
 }
 
-// The names the rest of the worker and the tests use.
-export const settingsItem = items.settings;
-export const snapshotsItem = items.snapshots;
-export const historyItem = items.history;
-export const officialUptimeItem = items.officialUptime;
-export const observedItem = items.observed;
-export const notifyStateItem = items.notifyState;
-export const healthItem = items.health;
-export const pollStateItem = items.poll;
-export const browserSessionItem = items.browserSession;
+/**
+ * Calls `cb` with a record's new and previous values (re-validated) whenever it changes in
+ * storage, from any context. Returns the function that stops watching.
+ */
+export function watch<K extends RecordName>(name: K, cb: (next: RecordValue<K>, previous: RecordValue<K>) => void): () => void {
+  const def = defOf(name);
+  const { area, name: key } = splitKey(def.key);
+  const listener = (changes: Record<string, { newValue?: unknown; oldValue?: unknown }>, changedArea: string) => {
+    const change = changes[key];
+    if (changedArea !== area || !change) return;
+    cb(def.read(change.newValue), def.read(change.oldValue));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}

@@ -1,12 +1,12 @@
 /**
  * The stored records (lib/records.ts): every reader keeps what is valid and drops the rest, and
- * every key reads the same through the worker's WXT items (lib/storage.ts) and through the views'
+ * every key reads the same through the worker's storage (lib/storage.ts) and through the views'
  * light store (lib/ui/browser-ports.ts).
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RECORDS, migrateNotifyStateV1, readStatus, type RecordDef } from '../../lib/records';
-import { items, load, save } from '../../lib/storage';
+import { load, save } from '../../lib/storage';
 import { extensionStore } from '../../lib/ui/browser-ports';
 import { normalizeSummary } from '../../lib/providers/normalize';
 import { SummarySchema } from '../../lib/providers/statuspage-schema';
@@ -104,7 +104,7 @@ describe('every key: one definition, read the same by the worker and the views',
     // The view store watches the same key the worker writes.
     const seen = vi.fn();
     const stop = viewStore.watch(def, seen);
-    await items[name].setValue(def.fallback() as never);
+    await save(name, def.fallback() as never);
     await vi.waitFor(() => expect(seen).toHaveBeenCalled());
     stop();
   });

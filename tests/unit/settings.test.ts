@@ -16,7 +16,7 @@ import {
   type Settings,
   type SettingsV1,
 } from '../../lib/settings';
-import { settingsItem } from '../../lib/storage';
+import { load } from '../../lib/storage';
 import { RECORDS } from '../../lib/records';
 
 const SETTINGS_VERSION = RECORDS.settings.version;
@@ -182,14 +182,14 @@ describe('sanitizeSettings', () => {
   });
 });
 
-describe('settingsItem storage migration', () => {
+describe('settings storage migration', () => {
   beforeEach(() => {
     fakeBrowser.reset();
   });
 
   it('migrates a stored v1 value (no version mark) to the current version, keeping interval and switch', async () => {
     await fakeBrowser.storage.local.set({ settings: { intervalSec: 300, notify: false } });
-    await settingsItem.migrate();
+    await load('settings');
     const stored = await fakeBrowser.storage.local.get(['settings', 'settings$']);
     expect(stored.settings$).toEqual({ v: SETTINGS_VERSION });
     expect(stored.settings).toEqual({
@@ -199,7 +199,7 @@ describe('settingsItem storage migration', () => {
       notifications: { enabled: false, minLevel: 'outage', providers: ALL_ON, whenBack: ALL_OFF },
       starred: { openai: [], anthropic: [], cursor: [] },
     });
-    expect(await settingsItem.getValue()).toEqual(stored.settings);
+    expect(await load('settings')).toEqual(stored.settings);
   });
 
   it('keeps a v2-shaped value that lacks its version mark', async () => {
@@ -208,14 +208,14 @@ describe('settingsItem storage migration', () => {
     v2.notifications.providers.cursor = false;
     v2.starred.openai = ['01JMXBRMFE6N2NNT7DG6XZQ6PW'];
     await fakeBrowser.storage.local.set({ settings: v2 });
-    await settingsItem.migrate();
+    await load('settings');
     expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual(v2);
   });
 
   it('leaves a current (v3-marked) value alone', async () => {
     const v2 = { ...structuredClone(DEFAULT_SETTINGS), intervalSec: 5 };
     await fakeBrowser.storage.local.set({ settings: v2, settings$: { v: 3 } });
-    await settingsItem.migrate();
+    await load('settings');
     expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual(v2);
   });
 });

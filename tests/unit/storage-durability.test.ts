@@ -35,7 +35,7 @@ async function startWorkerOn(raw: Raw) {
   const stored = await import('../../lib/background/stored');
   const observed = await import('../../lib/background/observed');
   // Let the migrations and the settings item's first-run init settle.
-  await storage.settingsItem.getValue();
+  await storage.load('settings');
   const records = await import('../../lib/records');
   const warn = (m: string) => console.warn(`[ai-status] ${m}`);
   return {
@@ -88,7 +88,7 @@ describe('settings', () => {
       notifications: { enabled: false, minLevel: 'outage', providers: ALL_ON, whenBack: ALL_OFF },
       starred: NONE_STARRED,
     };
-    expect(await s.settingsItem.getValue()).toEqual(expected);
+    expect(await s.load('settings')).toEqual(expected);
     expect(await s.readSettings()).toEqual(expected);
     const raw = await rawLocal();
     expect(raw.settings).toEqual(expected);
@@ -114,7 +114,7 @@ describe('settings', () => {
     const file = saved<{ settings: Settings }>('settings-v2.json');
     const s = await startWorkerOn(file);
     const expected = { ...file.settings, services: ['openai', 'anthropic', 'cursor'], custom: [] };
-    expect(await s.settingsItem.getValue()).toEqual(expected);
+    expect(await s.load('settings')).toEqual(expected);
     expect(await s.readSettings()).toEqual(expected);
     expect(await rawLocal()).toEqual({ settings: expected, settings$: { v: 3 } });
   });
@@ -128,7 +128,7 @@ describe('settings', () => {
   it('v3 with its settings$ mark (services, a page added by URL) is read unchanged and not rewritten', async () => {
     const file = saved<{ settings: Settings }>('settings-v3.json');
     const s = await startWorkerOn(file);
-    expect(await s.settingsItem.getValue()).toEqual(file.settings);
+    expect(await s.load('settings')).toEqual(file.settings);
     expect(await s.readSettings()).toEqual(file.settings);
     expect(await rawLocal()).toEqual(file);
   });
@@ -142,7 +142,7 @@ describe('snapshots v1', () => {
     const file = saved<{ snapshots: Snapshots }>('snapshots-v1.json');
     const s = await startWorkerOn(withMark ? { ...file, snapshots$: { v: 1 } } : file);
     expect(await s.readSnapshots()).toEqual(file.snapshots);
-    expect(await s.snapshotsItem.getValue()).toEqual(file.snapshots);
+    expect(await s.load('snapshots')).toEqual(file.snapshots);
     for (const id of PROVIDER_IDS) expect(ServiceStatusSchema.parse(file.snapshots[id])).toEqual(file.snapshots[id]);
     expect(console.warn).not.toHaveBeenCalled();
   });
@@ -152,7 +152,7 @@ describe('history, official uptime, observed, notification state (v1)', () => {
   it('history v1: every entry and incident read back, and still valid under the current schema', async () => {
     const file = saved<{ history: History }>('history-v1.json');
     const s = await startWorkerOn(file);
-    expect(await s.historyItem.getValue()).toEqual(file.history);
+    expect(await s.load('history')).toEqual(file.history);
     for (const entry of Object.values(file.history)) {
       expect(typeof entry!.fetchedAt).toBe('number');
       expect(typeof entry!.activeKey).toBe('string');
@@ -163,7 +163,7 @@ describe('history, official uptime, observed, notification state (v1)', () => {
   it('official uptime v1: figures, per-component figures and day bars read back, valid under the current schema', async () => {
     const file = saved<{ officialUptime: OfficialUptime }>('officialUptime-v1.json');
     const s = await startWorkerOn(file);
-    expect(await s.officialUptimeItem.getValue()).toEqual(file.officialUptime);
+    expect(await s.load('officialUptime')).toEqual(file.officialUptime);
     const entry = file.officialUptime.openai!;
     expect(UptimeSchema.parse(entry.uptime)).toEqual(entry.uptime);
     for (const u of Object.values(entry.components)) expect(UptimeSchema.parse(u)).toEqual(u);
@@ -172,7 +172,7 @@ describe('history, official uptime, observed, notification state (v1)', () => {
   it('observed v1: read back, and the re-validation the worker applies (sanitizeObserved) keeps every transition', async () => {
     const file = saved<{ observed: Observed }>('observed-v1.json');
     const s = await startWorkerOn(file);
-    const value = await s.observedItem.getValue();
+    const value = await s.load('observed');
     expect(value).toEqual(file.observed);
     expect(s.sanitizeObserved(value)).toEqual(file.observed);
   });
@@ -183,7 +183,7 @@ describe('history, official uptime, observed, notification state (v1)', () => {
     const expected = migrateNotifyStateV1(file.notifyState);
     expect(Object.keys(expected).sort()).toEqual(Object.keys(file.notifyState).sort());
     expect(expected.anthropic).toMatchObject({ notifiedLevel: 'degraded', pending: 'outage', lastNotifiedAt: 1791630000000, announced: 'degraded', session: 1791590400000 });
-    expect(await s.notifyStateItem.getValue()).toEqual(expected);
+    expect(await s.load('notifyState')).toEqual(expected);
     expect(await s.readNotifyState()).toEqual(expected);
     expect((await rawLocal()).notifyState$).toEqual({ v: 2 });
   });
@@ -220,10 +220,10 @@ describe('a whole real install (captured from the built extension) survives a wo
     const settings = { ...file.settings, services: ['openai', 'anthropic', 'cursor'], custom: [] };
     expect(await s.readSettings()).toEqual(settings);
     expect(await s.readSnapshots()).toEqual(file.snapshots);
-    expect(await s.historyItem.getValue()).toEqual(file.history);
-    expect(await s.officialUptimeItem.getValue()).toEqual(file.officialUptime);
-    expect(s.sanitizeObserved(await s.observedItem.getValue())).toEqual(file.observed);
-    expect(await s.notifyStateItem.getValue()).toEqual(migrateNotifyStateV1(file.notifyState));
+    expect(await s.load('history')).toEqual(file.history);
+    expect(await s.load('officialUptime')).toEqual(file.officialUptime);
+    expect(s.sanitizeObserved(await s.load('observed'))).toEqual(file.observed);
+    expect(await s.load('notifyState')).toEqual(migrateNotifyStateV1(file.notifyState));
     expect(await rawLocal()).toEqual({ ...file, settings, settings$: { v: 3 }, notifyState: migrateNotifyStateV1(file.notifyState), notifyState$: { v: 2 } });
     expect(console.warn).not.toHaveBeenCalled();
   });
@@ -237,7 +237,9 @@ describe('a whole real install (captured from the built extension) survives a wo
       ...saved('observed-v1.json'),
       ...saved('notifyState-v1.json'),
     };
-    await startWorkerOn(all);
+    const s = await startWorkerOn(all);
+    // Each record is migrated when the worker first reads it.
+    await s.load('notifyState');
     const { settings, settings$, notifyState, notifyState$, ...rest } = await rawLocal();
     const { settings: _v1, notifyState: v1State, ...expectedRest } = all as Raw;
     expect(rest).toEqual(expectedRest);
@@ -303,7 +305,7 @@ describe('corrupt stored values: defaults, never a throw', () => {
 
   it.each(CORRUPT.observed!.map((v) => [JSON.stringify(v), v]))('observed %s → a valid record (empty where unreadable)', async (_s, value) => {
     const s = await startWorkerOn({ observed: value });
-    const read = s.sanitizeObserved(await s.observedItem.getValue());
+    const read = s.sanitizeObserved(await s.load('observed'));
     expect(read.since === null || Number.isFinite(read.since)).toBe(true);
     for (const id of Object.keys(read.providers)) {
       expect(PROVIDER_IDS).toContain(id);
@@ -318,7 +320,7 @@ describe('corrupt stored values: defaults, never a throw', () => {
       const s = await startWorkerOn({ [key]: value });
       await expect(s.readSettings()).resolves.toBeTruthy();
       await expect(s.readSnapshots()).resolves.toBeTruthy();
-      for (const item of [s.historyItem, s.officialUptimeItem, s.observedItem, s.notifyStateItem]) await expect(item.getValue()).resolves.not.toBeUndefined();
+      for (const name of ['history', 'officialUptime', 'observed', 'notifyState'] as const) await expect(s.load(name)).resolves.not.toBeUndefined();
     },
   );
 });
@@ -332,7 +334,7 @@ describe('corrupt stored values: what a poll does with them (never a throw, good
     const fetch = fakeFetch({ [incidentsUrl('anthropic')]: json({ incidents: [] }) });
     const snapshots = { anthropic: makeStatus('anthropic') };
     await expect(refreshHistory({ providers: PROVIDERS, fetch, now: () => NOW, failures: new Map() }, snapshots, ['anthropic'])).resolves.toBeUndefined();
-    const next = (await s.historyItem.getValue()) as History;
+    const next = (await s.load('history')) as History;
     expect(next.anthropic).toEqual({ incidents: [], fetchedAt: NOW, activeKey: '' });
   });
 
@@ -341,12 +343,12 @@ describe('corrupt stored values: what a poll does with them (never a throw, good
     const views = PROVIDER_IDS.map((id) => ({ info: { id }, level: 'degraded' as const, stale: false, status: makeStatus(id, 'degraded') }));
     const next = await s.updateObserved(views, NOW);
     for (const id of PROVIDER_IDS) expect(next.providers[id]!.at(-1)).toEqual({ at: NOW, level: 'degraded' });
-    expect(s.sanitizeObserved(await s.observedItem.getValue())).toEqual(next);
+    expect(s.sanitizeObserved(await s.load('observed'))).toEqual(next);
   });
 
   it.each(CORRUPT.notifyState!.map((v) => [JSON.stringify(v), v]))('notification state %s → deciding never throws and yields a valid entry', async (_s, value) => {
     const s = await startWorkerOn({ notifyState: value });
-    const state = ((await s.notifyStateItem.getValue()) ?? {}) as Record<string, never>;
+    const state = ((await s.load('notifyState')) ?? {}) as Record<string, never>;
     const result = decideNotifications({
       state,
       snapshots: { openai: makeStatus('openai', 'outage') },
@@ -367,7 +369,8 @@ describe('corrupt stored values: what a poll does with them (never a throw, good
       [summaryUrl('anthropic')]: json(loadJson(FIX.anthropicOk)),
       [summaryUrl('cursor')]: json(loadJson(FIX.cursorOk)),
     });
-    const poller = createPoller({ fetch, now: () => NOW, random: () => 0.5 });
+    const { workerParts } = await import('../../lib/background/parts');
+    const poller = createPoller({ fetch, now: () => NOW, random: () => 0.5, readStatus: workerParts.readStatus });
     expect(await poller.poll('refresh')).toEqual({ result: 'polled', changed: true });
     const stored = (await rawLocal()).snapshots as Snapshots;
     expect(Object.keys(stored).sort()).toEqual(['anthropic', 'cursor', 'openai']);
@@ -390,7 +393,7 @@ describe('corrupt stored values are reported with console.warn', () => {
 
   it('an unreadable observed record is reported', async () => {
     const s = await startWorkerOn({ observed: 'garbage' });
-    s.sanitizeObserved(await s.observedItem.getValue());
+    s.sanitizeObserved(await s.load('observed'));
     expect(console.warn).toHaveBeenCalled();
   });
 

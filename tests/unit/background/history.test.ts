@@ -14,7 +14,7 @@ import {
 } from '../../../lib/background/history';
 import { componentImpactsUrl } from '../../../lib/providers/incidentio-uptime';
 import { incidentsCoverStart } from '../../../lib/uptime';
-import { historyItem, officialUptimeItem, type HistoryEntry } from '../../../lib/storage';
+import { load, save, type HistoryEntry } from '../../../lib/storage';
 import type { Incident } from '../../../lib/model';
 import { def, fakeFetch, html, incidentsUrl, json, jsonFixture, loadFixture, makeStatus } from '../helpers';
 
@@ -94,7 +94,7 @@ describe('refreshHistory', () => {
     await refreshHistory(deps, snapshots, ['anthropic']);
     expect(fetch.count(anthropicUrl)).toBe(1);
     expect(fetch.count(cursorUrl)).toBe(0); // cursor's status fetch did not succeed
-    const stored = await historyItem.getValue();
+    const stored = await load('history');
     expect(stored.anthropic?.incidents).toHaveLength(50);
     expect(stored.anthropic).toMatchObject({ fetchedAt: NOW, activeKey: '' });
     expect(stored.cursor).toBeUndefined();
@@ -106,7 +106,7 @@ describe('refreshHistory', () => {
     clock.value = NOW + 10 * MIN;
     await refreshHistory(deps, snapshots, ['anthropic']);
     expect(fetch.count(anthropicUrl)).toBe(2);
-    expect((await historyItem.getValue()).anthropic?.fetchedAt).toBe(NOW + 10 * MIN);
+    expect((await load('history')).anthropic?.fetchedAt).toBe(NOW + 10 * MIN);
   });
 
   it('re-reads at once when the set of active incidents changes', async () => {
@@ -117,14 +117,14 @@ describe('refreshHistory', () => {
     const active = makeStatus('anthropic', 'degraded', { incidents: [incident('new1', null)] });
     await refreshHistory(deps, { anthropic: active }, ['anthropic']);
     expect(fetch.count(anthropicUrl)).toBe(2);
-    expect((await historyItem.getValue()).anthropic?.activeKey).toBe('new1');
+    expect((await load('history')).anthropic?.activeKey).toBe('new1');
   });
 
   it('stores the list as read, before any pruning: its coverage is decided on the whole list', async () => {
     const later = Date.parse('2026-11-01T00:00:00Z'); // 15 of the 50 ended before the 90-day cut-off
     const { deps } = setup({ value: later });
     await refreshHistory(deps, { anthropic: makeStatus('anthropic') }, ['anthropic']);
-    const kept = (await historyItem.getValue()).anthropic?.incidents ?? [];
+    const kept = (await load('history')).anthropic?.incidents ?? [];
     expect(kept).toHaveLength(50);
     // Pruned first, the 35 left would read as a complete list (fewer than 50) covering every window.
     expect(pruneIncidents(kept, later)).toHaveLength(35);
@@ -141,12 +141,12 @@ describe('refreshHistory', () => {
 
   it('keeps the stored entry when the read fails, and waits before asking again', async () => {
     const old: HistoryEntry = { incidents: [incident('kept', '2026-09-15T11:00:00.000Z')], fetchedAt: NOW - 60 * MIN, activeKey: '' };
-    await historyItem.setValue({ anthropic: old });
+    await save('history', { anthropic: old });
     const clock = { value: NOW };
     const { fetch, deps } = setup(clock, { [anthropicUrl]: json({ error: 'busy' }, { status: 503 }) });
     await refreshHistory(deps, { anthropic: makeStatus('anthropic') }, ['anthropic']);
     expect(fetch.count(anthropicUrl)).toBe(1);
-    expect((await historyItem.getValue()).anthropic).toEqual(old);
+    expect((await load('history')).anthropic).toEqual(old);
 
     clock.value = NOW + MIN;
     await refreshHistory(deps, { anthropic: makeStatus('anthropic') }, ['anthropic']);
@@ -156,15 +156,15 @@ describe('refreshHistory', () => {
     fetch.routes.set(anthropicUrl, jsonFixture('anthropic/incidents-50-resolved-incl-critical-2026-09-15.json'));
     await refreshHistory(deps, { anthropic: makeStatus('anthropic') }, ['anthropic']);
     expect(fetch.count(anthropicUrl)).toBe(2);
-    expect((await historyItem.getValue()).anthropic?.incidents).toHaveLength(50);
+    expect((await load('history')).anthropic?.incidents).toHaveLength(50);
   });
 
   it('an HTML answer (bot check) keeps the entry too', async () => {
     const old: HistoryEntry = { incidents: [], fetchedAt: NOW - 60 * MIN, activeKey: '' };
-    await historyItem.setValue({ anthropic: old });
+    await save('history', { anthropic: old });
     const { deps } = setup({ value: NOW }, {});
     await refreshHistory(deps, { anthropic: makeStatus('anthropic') }, ['anthropic']);
-    expect((await historyItem.getValue()).anthropic).toEqual(old);
+    expect((await load('history')).anthropic).toEqual(old);
   });
 });
 
@@ -186,7 +186,7 @@ describe('refreshOfficialUptime', () => {
 
     await refreshOfficialUptime(deps, ['openai', 'anthropic']);
     expect(fetch.calls.map((c) => c.url).sort()).toEqual(['https://status.claude.com/', url()]);
-    const stored = await officialUptimeItem.getValue();
+    const stored = await load('officialUptime');
     expect(stored.openai?.uptime.source).toBe('official');
     expect(stored.openai?.uptime.percent90d).toBe(99.91);
     expect(Object.keys(stored.openai?.components ?? {})).toHaveLength(37);
@@ -204,7 +204,7 @@ describe('refreshOfficialUptime', () => {
     await refreshOfficialUptime(deps, ['openai', 'anthropic']);
     expect(fetch.calls).toHaveLength(4);
     expect(fetch.unrouted).toHaveLength(2);
-    const after = await officialUptimeItem.getValue();
+    const after = await load('officialUptime');
     expect(after.openai?.fetchedAt).toBe(now);
     expect(after.anthropic?.fetchedAt).toBe(now);
   });
@@ -215,7 +215,7 @@ describe('refreshOfficialUptime', () => {
     const fetch = fakeFetch({ [page]: html(loadFixture('statuspage-html/page-5b4dcn321xtp-2021.html'), { headers: { etag: 'W/"p1"' } }) });
     const deps: HistoryDeps = { providers: [def('anthropic')], fetch, now: () => clock.value, failures: new Map() };
     await refreshOfficialUptime(deps, ['anthropic']);
-    const first = (await officialUptimeItem.getValue()).anthropic!;
+    const first = (await load('officialUptime')).anthropic!;
     expect(first.uptime.etag).toBe('W/"p1"');
     expect(fetch.calls[0]!.headers['if-none-match']).toBeUndefined();
 
@@ -223,7 +223,7 @@ describe('refreshOfficialUptime', () => {
     fetch.routes.set(page, { status: 304, headers: { etag: 'W/"p1"' } });
     await refreshOfficialUptime(deps, ['anthropic']);
     expect(fetch.calls[1]!.headers['if-none-match']).toBe('W/"p1"');
-    const second = (await officialUptimeItem.getValue()).anthropic!;
+    const second = (await load('officialUptime')).anthropic!;
     expect(second.fetchedAt).toBe(now + 61 * MIN);
     expect(second.uptime).toEqual(first.uptime);
     expect(second.components).toEqual(first.components);
@@ -233,7 +233,7 @@ describe('refreshOfficialUptime', () => {
     const fetch = fakeFetch({ 'https://status.claude.com/': { status: 304 } });
     const failures = new Map<string, number>();
     await refreshOfficialUptime({ providers: [def('anthropic')], fetch, now: () => now, failures }, ['anthropic']);
-    expect(await officialUptimeItem.getValue()).toEqual({});
+    expect(await load('officialUptime')).toEqual({});
     expect(failures.get('uptime:anthropic')).toBe(now);
   });
 

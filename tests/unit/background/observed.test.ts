@@ -9,7 +9,7 @@ import {
   updateObserved,
   type ObservedView,
 } from '../../../lib/background/observed';
-import { observedItem, type Observed, type Transition } from '../../../lib/storage';
+import { load, type Observed, type Transition } from '../../../lib/storage';
 import { readObserved as sanitizeObserved } from '../../../lib/records';
 
 const EMPTY_OBSERVED: Observed = { since: null, providers: {}, components: {} };
@@ -177,18 +177,19 @@ describe('updateObserved', () => {
     fakeBrowser.reset();
   });
 
-  it('writes observedItem only when something changed', async () => {
-    const spy = vi.spyOn(observedItem, 'setValue');
+  it('writes the observed record only when something changed', async () => {
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const writes = () => set.mock.calls.filter(([items]) => 'observed' in (items as object)).length;
     const views = [view('anthropic', 'operational', [['api', 'operational']])];
     const first = await updateObserved(views, T0, MIN);
     expect(first.since).toBe(T0);
-    expect(spy).toHaveBeenCalledTimes(1);
+    expect(writes()).toBe(1);
     await updateObserved(views, T0 + MIN, MIN);
-    expect(spy).toHaveBeenCalledTimes(1);
+    expect(writes()).toBe(1);
     await updateObserved([view('anthropic', 'degraded', [['api', 'degraded']])], T0 + 2 * MIN, MIN);
-    expect(spy).toHaveBeenCalledTimes(2);
+    expect(writes()).toBe(2);
     // Stored packed (lib/records/compact.ts); read back through the record's reader.
-    const stored = sanitizeObserved(await observedItem.getValue());
+    const stored = sanitizeObserved(await load('observed'));
     expect(stored.providers.anthropic).toEqual([
       { at: T0, level: 'operational' },
       { at: T0 + 2 * MIN, level: 'degraded' },
