@@ -17,7 +17,6 @@ const E2E_GRANT = process.env.AI_STATUS_E2E_GRANT === '1';
 
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
   ...(E2E_GRANT ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-e2e' } : {}),
   // The sources zip (for Firefox review) needs the code, not the tests, captures or screenshots.
   zip: { excludeSources: ['tests/**', 'docs/**', 'bench/**', 'test-results/**', '.ci/**'] },
@@ -26,6 +25,14 @@ export default defineConfig({
     // Extension pages support modulepreload natively; the polyfill only costs popup bytes.
     build: { target: 'es2022', sourcemap: false, modulePreload: { polyfill: false } },
   }),
+  hooks: {
+    // The worker's large half (lib/background/lazy-parts.ts): a Chrome service worker imports it
+    // on demand; a Firefox event page has no importScripts, so it loads right after the worker.
+    'build:manifestGenerated': (wxt, manifest) => {
+      const background = manifest.background as { scripts?: string[] } | undefined;
+      if (background?.scripts) background.scripts.push('worker-parts.js');
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -73,22 +73,30 @@ export function sourceName(source, root, mapDir) {
  * project's own config, with `build.sourcemap` turned on) and returns what `background.js` is
  * made of, by source file and by package.
  */
+/**
+ * What the worker's two scripts carry: `background.js` (evaluated on every wake) and
+ * `worker-parts.js` (loaded on demand), each as bytes per source and per package.
+ */
 export function backgroundComposition(root, outDir) {
   const script = `import { build } from 'wxt';
 await build({ browser: 'chrome', outDir: ${JSON.stringify(outDir)}, vite: () => ({ build: { sourcemap: true } }) });`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
   const dir = join(outDir, 'chrome-mv3');
   if (r.status !== 0 || !existsSync(join(dir, 'background.js.map'))) throw new Error(`source-map build failed: ${(r.stderr || r.stdout).slice(-800)}`);
-  const code = readFileSync(join(dir, 'background.js'), 'utf8');
-  const map = JSON.parse(readFileSync(join(dir, 'background.js.map'), 'utf8'));
-  const perSource = bytesPerSource(code, map);
-  const files = new Map();
-  const groups = new Map();
-  for (const [source, bytes] of perSource) {
-    const { file, group } = source === '(no source)' ? { file: source, group: '(no source)' } : sourceName(source, root, dir);
-    files.set(file, (files.get(file) ?? 0) + bytes);
-    groups.set(group, (groups.get(group) ?? 0) + bytes);
+  const out = {};
+  for (const name of ['background.js', 'worker-parts.js']) {
+    if (!existsSync(join(dir, `${name}.map`))) continue;
+    const code = readFileSync(join(dir, name), 'utf8');
+    const map = JSON.parse(readFileSync(join(dir, `${name}.map`), 'utf8'));
+    const files = new Map();
+    const groups = new Map();
+    for (const [source, bytes] of bytesPerSource(code, map)) {
+      const { file, group } = source === '(no source)' ? { file: source, group: '(no source)' } : sourceName(source, root, dir);
+      files.set(file, (files.get(file) ?? 0) + bytes);
+      groups.set(group, (groups.get(group) ?? 0) + bytes);
+    }
+    const sorted = (m) => [...m].map(([n, bytes]) => ({ name: n, bytes })).sort((a, b) => b.bytes - a.bytes);
+    out[name] = { bytes: Buffer.byteLength(code), files: sorted(files), groups: sorted(groups) };
   }
-  const sorted = (m) => [...m].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes);
-  return { bytes: Buffer.byteLength(code), files: sorted(files), groups: sorted(groups) };
+  return out;
 }

@@ -5,6 +5,7 @@
  */
 import type { Translate } from '../i18n';
 import type { FetchLike } from '../providers/http';
+import { definitionOf } from '../providers/registry';
 import { alarmPeriodSec } from '../settings';
 import { load, save } from '../storage';
 import type { AfterPollContext } from './poll';
@@ -28,7 +29,8 @@ export interface BackgroundDeps {
 
 /** Runs every step; one failing step never stops the others. The badge is painted last. */
 export async function afterPoll(deps: BackgroundDeps, ctx: AfterPollContext): Promise<void> {
-  const sources = { providers: ctx.providers, fetch: deps.fetch, now: deps.now };
+  const providers = ctx.providers.map(definitionOf).filter((d) => d !== null);
+  const sources = { providers, fetch: deps.fetch, now: deps.now };
   const steps: Promise<unknown>[] = [
     updateObserved(ctx.views, ctx.now, alarmPeriodSec(ctx.settings.intervalSec) * 1000),
     refreshHistory(sources, ctx.after, ctx.succeeded),

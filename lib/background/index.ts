@@ -1,25 +1,34 @@
 /**
  * Wires the background engine to the browser: alarm, messages, settings changes, badge. Called
  * synchronously from `entrypoints/background.ts` so every listener exists before the worker idles.
+ * This is the worker's small half: the adapters and the steps after a poll come from the large
+ * half (`parts.ts`), loaded when first needed (`lazy-parts.ts`).
  */
 import { browser } from 'wxt/browser';
 import { isBackgroundMessage, type PollReply } from '../messages';
 import { createTranslate } from '../i18n';
 import { sanitizeSettings } from '../settings';
-import { originsOf } from '../providers/permissions';
 import { resolveViews } from '../status';
-import { load, save, settingsItem } from '../storage';
+import { load, loadAll, readAhead, save, watch } from '../storage';
 import { applyBadge, computeBadge } from './badge';
-import { createPoller } from './poll';
-import { afterPoll, type BackgroundDeps } from './after-poll';
+import { createPoller, POLL_RECORDS } from './poll';
+import { accessAhead } from './access';
+import type { BackgroundDeps } from './after-poll';
 import { providerOfNotification } from './notify';
 import { ensureAlarm, POLL_ALARM } from './schedule';
-import { detect } from './detect';
+import { readStatusEarly } from './lazy-parts';
+import type { WorkerParts } from './parts';
+
+/**
+ * How long after a worker starts its start-up chores (alarm check, badge, session id) run: after
+ * the event that woke it has read storage and sent its requests, which they would only delay.
+ */
+const CHORES_DELAY_MS = 500;
 
 /** Recomputes the badge from storage: at start, after a skipped poll, when settings change. */
 export async function refreshBadge(deps: Pick<BackgroundDeps, 'action' | 't' | 'locale' | 'now'>): Promise<void> {
   const now = deps.now();
-  const [settings, snapshots, health] = await Promise.all([load('settings'), load('snapshots'), load('health')]);
+  const [settings, snapshots, health] = await loadAll('settings', 'snapshots', 'health');
   const views = resolveViews(settings, snapshots, health, now);
   await applyBadge(deps.action, computeBadge(views, deps.t, now, deps.locale));
 }
@@ -33,8 +42,14 @@ async function browserSession(): Promise<number> {
   return id;
 }
 
-/** Registers every background listener. Must run synchronously at worker start. */
-export function startBackground(): void {
+/**
+ * Registers every background listener. Must run synchronously at worker start. `parts` gives the
+ * large half (loading it on first call).
+ */
+export function startBackground(parts: () => WorkerParts): void {
+  // Most wakes are for a poll: what it reads is on its way while the event that woke the worker arrives.
+  readAhead(...POLL_RECORDS);
+  const access = accessAhead(browser.permissions);
   const deps: BackgroundDeps = {
     fetch: (input, init) => fetch(input, init),
     now: () => Date.now(),
@@ -47,8 +62,9 @@ export function startBackground(): void {
   };
   const poller = createPoller({
     ...deps,
-    hasAccess: (info) => browser.permissions.contains({ origins: originsOf(info) }),
-    afterPoll: (ctx) => afterPoll(deps, ctx),
+    readAccess: access.read,
+    readStatus: readStatusEarly(parts),
+    afterPoll: (ctx) => parts().afterPoll(deps, ctx),
   });
   const badge = () => refreshBadge(deps);
 
@@ -71,11 +87,17 @@ export function startBackground(): void {
     // A poll that ran painted the badge; a skipped one still must, as data ages into stale.
     void safely('alarm').then((reply) => (reply.result === 'polled' ? undefined : badge()));
   });
-  browser.runtime.onMessage.addListener((message: unknown) => {
+  browser.runtime.onMessage.addListener((message: unknown, _sender: unknown, reply: (answer: unknown) => void) => {
     if (!isBackgroundMessage(message)) return undefined;
-    if (message.type === 'save-settings') return save('settings', sanitizeSettings(message.settings)).then(() => true);
-    if (message.type === 'detect') return detect(message.url, deps);
-    return safely(message.type === 'refresh' ? 'refresh' : 'tick');
+    const answer: Promise<unknown> =
+      message.type === 'save-settings'
+        ? save('settings', sanitizeSettings(message.settings)).then(() => true)
+        : message.type === 'detect'
+          ? parts().detect(message.url, deps)
+          : safely(message.type === 'refresh' ? 'refresh' : 'tick');
+    // Answered through `reply` (kept open by returning true): what every browser supports.
+    void answer.then(reply, () => reply(undefined));
+    return true;
   });
   browser.notifications.onClicked.addListener((id) => {
     if (!providerOfNotification(id)) return;
@@ -83,18 +105,26 @@ export function startBackground(): void {
     void browser.notifications.clear(id);
   });
   // Access granted or revoked outside the dashboard (browser settings, Firefox's add-on page).
-  browser.permissions.onAdded.addListener(() => void safely('refresh'));
-  browser.permissions.onRemoved.addListener(() => void safely('refresh'));
-  settingsItem.watch((next, previous) => {
-    if (next?.intervalSec !== previous?.intervalSec) void ensure();
+  browser.permissions.onAdded.addListener(() => {
+    access.drop();
+    void safely('refresh');
+  });
+  browser.permissions.onRemoved.addListener(() => {
+    access.drop();
+    void safely('refresh');
+  });
+  watch('settings', (next, previous) => {
+    if (next.intervalSec !== previous.intervalSec) void ensure();
     // A service turned on is read at once rather than at the next alarm.
-    const added = !!previous?.services && (next?.services ?? []).some((id) => !previous.services.includes(id));
+    const added = next.services.some((id) => !previous.services.includes(id));
     if (added) void safely('refresh');
     else void badge();
   });
 
   // Every worker start: the alarm may be gone (Firefox restart) and the badge is blank.
-  void ensure();
-  void badge();
-  void browserSession();
+  setTimeout(() => {
+    void ensure();
+    void badge();
+    void browserSession();
+  }, CHORES_DELAY_MS);
 }

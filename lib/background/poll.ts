@@ -4,19 +4,21 @@
  * data, it only records why. A poll returns what the steps after it need (settings, the resolved
  * views, health), so nothing is read twice.
  */
-import type { FetchLike } from '../providers/http';
-import { definitionOf } from '../providers/registry';
+import type { FetchContext, FetchLike } from '../providers/http';
 import type { ProviderInfo } from '../providers/catalog';
-import type { ProviderDefinition, StatusOutcome } from '../providers/types';
+import type { StatusOutcome } from '../providers/types';
 import type { ProviderId, ServiceStatus } from '../model';
 import { EMPTY_HEALTH, resolveViews, type Health, type ProviderView } from '../status';
 import { activeServices, alarmPeriodSec, type Settings } from '../settings';
-import { load, save, type HealthMap, type Snapshots } from '../storage';
+import { loadAll, save, type HealthMap, type Snapshots } from '../storage';
 import type { PollReply } from '../messages';
 import { backoffDelayMs } from './backoff';
 
 /** Why a poll was asked for. */
 export type PollReason = 'alarm' | 'tick' | 'refresh' | 'startup';
+
+/** The records a poll reads, in one round trip per area (a woken worker reads them ahead: `readAhead`). */
+export const POLL_RECORDS = ['settings', 'poll', 'snapshots', 'health'] as const;
 
 /** Most status requests in flight at once. */
 export const MAX_IN_FLIGHT = 6;
@@ -27,12 +29,16 @@ export interface PollerDeps {
   now: () => number;
   random: () => number;
   /**
-   * Whether the browser lets the extension read a service's hosts (`permissions.contains`). A
-   * service without access is not fetched: it shows "No access" and never a level.
+   * Starts reading which hosts the browser lets the extension read (with the poll's storage
+   * reads) and returns the check for one service (`access.ts`). A service without access is not
+   * fetched: it shows "No access" and never a level. Absent: every service is readable.
    */
-  hasAccess?: (info: ProviderInfo) => Promise<boolean>;
-  /** A service's adapter (the registry's by default; tests pass their own). */
-  definitionOf?: (info: ProviderInfo) => ProviderDefinition | null;
+  readAccess?: () => (info: ProviderInfo) => Promise<boolean>;
+  /**
+   * Reads one service's status with its platform's adapter (`Adapter.fetchStatus`). In the worker
+   * the adapters load on first use, after the request has left (`lazy-parts.ts`).
+   */
+  readStatus: (info: ProviderInfo, ctx: FetchContext) => Promise<StatusOutcome>;
   /** Runs after each poll that reached the network, with everything the poll already knows. */
   afterPoll?: (ctx: AfterPollContext) => Promise<void>;
 }
@@ -40,8 +46,8 @@ export interface PollerDeps {
 /** Handed to the steps after a poll (history, uptime, observed, notifications, badge). */
 export interface AfterPollContext {
   settings: Settings;
-  /** The services polled, with their adapters. */
-  providers: readonly ProviderDefinition[];
+  /** The services polled. */
+  providers: readonly ProviderInfo[];
   before: Snapshots;
   after: Snapshots;
   health: HealthMap;
@@ -94,15 +100,16 @@ interface ProviderResult {
 }
 
 async function pollProvider(
-  def: ProviderDefinition,
+  def: ProviderInfo,
   snapshot: ServiceStatus | undefined,
   previous: Health,
   force: boolean,
   deps: PollerDeps,
   backoffBaseMs: number,
+  hasAccess: ((info: ProviderInfo) => Promise<boolean>) | undefined,
 ): Promise<ProviderResult> {
   const now = deps.now();
-  if (deps.hasAccess && !(await deps.hasAccess(def).catch(() => false))) {
+  if (hasAccess && !(await hasAccess(def).catch(() => false))) {
     const error = { kind: 'no-access' as const, message: `No permission to read ${new URL(def.pageUrl).host}`, httpStatus: null, at: now };
     return { id: def.id, health: { ...previous, checkedAt: now, error }, attempted: true, ok: false };
   }
@@ -111,7 +118,7 @@ async function pollProvider(
   let outcome: StatusOutcome;
   try {
     // An ETag is only worth sending when we still hold the data it validates.
-    outcome = await def.adapter.fetchStatus(def, { fetch: deps.fetch, now: deps.now, etag: snapshot ? previous.etag : null });
+    outcome = await deps.readStatus(def, { fetch: deps.fetch, now: deps.now, etag: snapshot ? previous.etag : null });
   } catch (error) {
     outcome = {
       ok: false,
@@ -156,21 +163,23 @@ export function createPoller(deps: PollerDeps): Poller {
 
   async function run(reason: PollReason): Promise<PollReply> {
     const force = reason === 'refresh' || reason === 'startup';
-    const [settings, state] = await Promise.all([load('settings'), load('poll')]);
+    // Everything the poll reads, in one round trip per storage area: a woken worker's requests
+    // leave as soon as it knows what to ask (docs/ARCHITECTURE.md#the-worker-wake).
+    const hasAccess = deps.readAccess?.();
+    const [settings, state, before, healthBefore] = await loadAll(...POLL_RECORDS);
     const started = deps.now();
     // Polls closer than the interval are skipped (1 s slack for alarm and timer jitter).
     if (!force && state.lastPollAt !== null && started - state.lastPollAt < settings.intervalSec * 1000 - 1000) {
       return { result: 'skipped', changed: false };
     }
-    await save('poll', { ...state, lastPollAt: started });
-    const [before, healthBefore] = await Promise.all([load('snapshots'), load('health')]);
+    // Marked as started while the requests are already on their way (this worker is the only poller).
+    const marked = save('poll', { ...state, lastPollAt: started });
     const baseMs = alarmPeriodSec(settings.intervalSec) * 1000;
-    const providers = activeServices(settings)
-      .map(deps.definitionOf ?? definitionOf)
-      .filter((d): d is ProviderDefinition => d !== null);
+    const providers = activeServices(settings);
     const settled = await mapLimit(providers, MAX_IN_FLIGHT, (def) =>
-      pollProvider(def, before[def.id], healthBefore[def.id] ?? EMPTY_HEALTH, force, deps, baseMs),
+      pollProvider(def, before[def.id], healthBefore[def.id] ?? EMPTY_HEALTH, force, deps, baseMs, hasAccess),
     );
+    await marked;
     const after: Snapshots = { ...before };
     const health: HealthMap = { ...healthBefore };
     const succeeded: ProviderId[] = [];

@@ -58,6 +58,7 @@ import { sortIncidents } from './normalize';
 import { lenientArray } from './statuspage-schema';
 import { plainLine, plainText } from './text';
 import type { Adapter, HistoryOutcome, ProviderDefinition, StatusOutcome, UptimeOutcome } from './types';
+import { indexUrl } from './status-request';
 
 // ——— schema (only the fields used; enums as strings; malformed elements dropped) ———
 
@@ -480,10 +481,7 @@ export function uptimeFromResources(page: BsPage, now: number): { uptime: Uptime
 
 // ——— reads ———
 
-/** The document URL of a page. */
-export function indexUrl(pageUrl: string): string {
-  return `${pageUrl}/index.json`;
-}
+export { indexUrl };
 
 async function readIndex(def: ProviderDefinition, ctx: FetchContext): Promise<{ url: string; result: JsonResult; page: BsPage | null }> {
   const url = indexUrl(def.pageUrl);

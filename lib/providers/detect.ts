@@ -35,10 +35,11 @@
 import type { ServiceStatus } from '../model';
 import { CATALOG, type Platform } from './catalog';
 import { parseIndex, betterstackStatusFrom } from './betterstack';
-import { googleStatusFrom, parseGoogleIncidents, googleIncidentsUrl, type GoogleIncident } from './google-workspace';
+import { googleStatusFrom, parseGoogleIncidents, type GoogleIncident } from './google-workspace';
 import { getJson, httpGet, type FetchContext, type FetchLike, type JsonResult } from './http';
-import { nativeStatusFrom, nativeSummaryUrl, parseNativeSummary } from './incidentio-native';
-import { instatusStatusFromSummary, instatusSummaryUrl, parseInstatusSummary } from './instatus';
+import { nativeStatusFrom, parseNativeSummary } from './incidentio-native';
+import { instatusStatusFromSummary, parseInstatusSummary } from './instatus';
+import { googleIncidentsUrl, instatusSummaryUrl, nativeSummaryUrl, summaryUrl } from './status-request';
 import { normalizeSummary } from './normalize';
 import { ADAPTERS } from './registry';
 import { normalizeStatusUrl, type NormalizedUrl } from './page-url';
@@ -181,7 +182,7 @@ async function detect(n: Extract<NormalizedUrl, { ok: true }>, rec: Recorder): P
   const json = (p: Probe) => (p.result.ok && !p.result.notModified ? p.result.json : undefined);
 
   // 1. Statuspage (and incident.io's compatible layer).
-  const sp = await probe(`${n.pageUrl}/api/v2/summary.json`);
+  const sp = await probe(summaryUrl(n.pageUrl));
   if (sp === 'unreachable') return unreachable();
   const summary = SummarySchema.safeParse(json(sp));
   if (summary.success && summary.data.page?.id && (summary.data.status?.indicator || summary.data.components.length > 0)) {

@@ -32,6 +32,7 @@ import { sortIncidents } from './normalize';
 import { lenientArray } from './statuspage-schema';
 import { plainLine, plainText } from './text';
 import type { Adapter, HistoryOutcome, ProviderDefinition, StatusOutcome } from './types';
+import { googleIncidentsUrl } from './status-request';
 
 /** Workspace incident state (`most_recent_update.status`, `status_impact`) → level. */
 export const GOOGLE_LEVEL: Readonly<Record<string, Level>> = {
@@ -207,10 +208,7 @@ export function googleStatusFrom(all: readonly GoogleIncident[], def: ProviderDe
   };
 }
 
-/** The incidents URL of the dashboard. */
-export function googleIncidentsUrl(pageUrl: string): string {
-  return `${pageUrl}/incidents.json`;
-}
+export { googleIncidentsUrl };
 
 /** Reads `incidents.json` and keeps the product's state. One request. */
 export async function readGoogleStatus(def: ProviderDefinition, ctx: FetchContext): Promise<StatusOutcome> {

@@ -15,7 +15,20 @@ export interface FetchContext {
   /** ETag of the last good response of this source, if any. */
   etag?: string | null;
   timeoutMs?: number;
+  /**
+   * A request already sent for this read (`sendEarly`): `httpGet` of the same URL, `Accept` and
+   * ETag answers from it instead of sending it again.
+   */
+  sent?: SentRequest;
 }
+
+/** A GET sent ahead of the code that reads its answer (the worker sends it before loading the adapters). */
+export interface SentRequest {
+  readonly key: string;
+  readonly result: Promise<HttpResult>;
+}
+
+const requestKey = (url: string, accept: string, etag: string | null | undefined) => `${accept}\n${etag ?? ''}\n${url}`;
 
 /** Result of one HTTP read. */
 export type HttpResult =
@@ -75,8 +88,14 @@ async function readCapped(response: Response, maxBytes: number): Promise<string 
   return new TextDecoder().decode(all);
 }
 
+/** Sends `httpGet(url, ctx, accept)` now; hand the result to the reader as `ctx.sent`. */
+export function sendEarly(url: string, ctx: FetchContext, accept = 'application/json'): SentRequest {
+  return { key: requestKey(url, accept, ctx.etag), result: httpGet(url, { ...ctx, sent: undefined }, accept) };
+}
+
 /** GETs `url` as text with the rules of docs/ARCHITECTURE.md#refresh and #security. */
 export async function httpGet(url: string, ctx: FetchContext, accept = 'application/json', maxBytes = MAX_BODY_BYTES): Promise<HttpResult> {
+  if (ctx.sent && ctx.sent.key === requestKey(url, accept, ctx.etag)) return ctx.sent.result;
   const at = ctx.now();
   const host = new URL(url).host;
   const controller = new AbortController();

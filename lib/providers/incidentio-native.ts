@@ -51,11 +51,9 @@ import { NativeSummarySchema, type NativeEvent, type NativeSummary } from './inc
 import { sortIncidents } from './normalize';
 import { plainLine, plainText } from './text';
 import type { Adapter, HistoryOutcome, ProviderDefinition, StatusOutcome } from './types';
+import { nativeSummaryUrl } from './status-request';
 
-/** The native endpoint of a page: `https://groqstatus.com/proxy/groqstatus.com`. */
-export function nativeSummaryUrl(pageUrl: string): string {
-  return `${pageUrl}/proxy/${new URL(pageUrl).host}`;
-}
+export { nativeSummaryUrl };
 
 /** Component status → the incident impact word the views know (Statuspage's vocabulary). */
 const IMPACT_OF_STATUS: Readonly<Record<string, string>> = {

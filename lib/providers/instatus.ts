@@ -39,6 +39,7 @@ import { sortIncidents } from './normalize';
 import { lenientArray } from './statuspage-schema';
 import { plainLine, plainText } from './text';
 import type { Adapter, HistoryOutcome, ProviderDefinition, StatusOutcome } from './types';
+import { instatusSummaryUrl } from './status-request';
 
 // ——— tables ———
 
@@ -257,10 +258,7 @@ export function instatusStatusFrom(summary: InstatusSummary, components: Compone
 
 // ——— reads ———
 
-/** The summary URL of a page. */
-export function instatusSummaryUrl(pageUrl: string): string {
-  return `${pageUrl}/summary.json`;
-}
+export { instatusSummaryUrl };
 
 /** The components URL of a page. */
 export function instatusComponentsUrl(pageUrl: string): string {

@@ -9,10 +9,11 @@ import { IncidentsSchema, SummarySchema } from './statuspage-schema';
 import { readStatuspageUptime } from './statuspage-uptime';
 import type { Adapter, HistoryOutcome, ProviderDefinition, StatusOutcome } from './types';
 import type { Incident } from '../model';
+import { summaryUrl } from './status-request';
 
 /** Reads and normalizes `summary.json`; shared with the incident.io compatible layer. */
 export async function readSummary(def: ProviderDefinition, ctx: FetchContext): Promise<StatusOutcome> {
-  const url = `${def.pageUrl}/api/v2/summary.json`;
+  const url = summaryUrl(def.pageUrl);
   const result = await getJson(url, ctx);
   if (!result.ok) {
     // Every Statuspage page renders its component rows in HTML; the incident.io layer does not.

@@ -5,7 +5,7 @@ import { PROVIDERS } from '../../../lib/providers/registry';
 import { PROVIDER_INFO } from '../../../lib/providers/catalog';
 import type { ProviderDefinition } from '../../../lib/providers/types';
 import { DEFAULT_SETTINGS, type IntervalSec } from '../../../lib/settings';
-import { healthItem, pollStateItem, settingsItem, snapshotsItem, type Snapshots } from '../../../lib/storage';
+import { load, save, type Snapshots } from '../../../lib/storage';
 import { resolveProvider, type Health } from '../../../lib/status';
 import type { ProviderId, ServiceStatus } from '../../../lib/model';
 import { FIX, fakeFetch, html, jsonFixture, loadFixture, makeResponse, makeStatus, pageUrl, summaryUrl, type FakeFetch, type Route } from '../helpers';
@@ -44,7 +44,10 @@ function setup(routes: Record<string, Route> = healthyRoutes(), providers: reado
   const fetch = fakeFetch(routes);
   const after: AfterPollContext[] = [];
   const poller = createPoller({
-    definitionOf: (i) => providers.find((p) => p.id === i.id) ?? null,
+    readStatus: (info, ctx) => {
+      const def = providers.find((p) => p.id === info.id)!;
+      return def.adapter.fetchStatus(def, ctx);
+    },
     fetch,
     now: () => clock,
     random: () => random,
@@ -54,15 +57,15 @@ function setup(routes: Record<string, Route> = healthyRoutes(), providers: reado
 }
 
 async function snapshots(): Promise<Snapshots> {
-  return snapshotsItem.getValue();
+  return load('snapshots');
 }
 
 async function health(id: ProviderId): Promise<Health> {
-  return (await healthItem.getValue())[id]!;
+  return (await load('health'))[id]!;
 }
 
 async function setInterval_(intervalSec: IntervalSec): Promise<void> {
-  await settingsItem.setValue({ ...structuredClone(DEFAULT_SETTINGS), intervalSec });
+  await save('settings', { ...structuredClone(DEFAULT_SETTINGS), intervalSec });
 }
 
 beforeEach(async () => {
@@ -84,7 +87,7 @@ describe('a poll', () => {
     expect(s.cursor!.components).toHaveLength(8);
     expect(await health('anthropic')).toEqual({ checkedAt: T0, okAt: T0, error: null, failures: 0, backoffUntil: null, retryAfterUntil: null, etag: CLAUDE_ETAG });
     expect(await health('openai')).toMatchObject({ okAt: T0, etag: null, error: null });
-    expect(await pollStateItem.getValue()).toEqual({ lastPollAt: T0, lastDoneAt: T0 });
+    expect(await load('poll')).toEqual({ lastPollAt: T0, lastDoneAt: T0 });
     expect(h.after).toHaveLength(1);
     expect(h.after[0]!.succeeded.sort()).toEqual(['anthropic', 'cursor', 'openai']);
     expect(h.after[0]!.failed).toEqual([]);
@@ -203,7 +206,7 @@ describe('a poll', () => {
   });
 
   it('sends an ETag only while it still holds the data it validates', async () => {
-    await healthItem.setValue({ anthropic: { checkedAt: T0 - 1, okAt: T0 - 1, error: null, failures: 0, backoffUntil: null, retryAfterUntil: null, etag: CLAUDE_ETAG } });
+    await save('health', { anthropic: { checkedAt: T0 - 1, okAt: T0 - 1, error: null, failures: 0, backoffUntil: null, retryAfterUntil: null, etag: CLAUDE_ETAG } });
     const h = setup();
     await h.poll('alarm');
     expect(h.fetch.calls.find((c) => c.url === summaryUrl('anthropic'))!.headers['if-none-match']).toBeUndefined();

@@ -3,7 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { POLL_ALARM, ensureAlarm, type AlarmsApi } from '../../../lib/background/schedule';
 import { startBackground } from '../../../lib/background/index';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
-import { settingsItem } from '../../../lib/storage';
+import { save } from '../../../lib/storage';
+import { workerParts } from '../../../lib/background/parts';
 import { FIX, fakeFetch, jsonFixture, messages, summaryUrl } from '../helpers';
 
 const alarms = fakeBrowser.alarms as unknown as AlarmsApi;
@@ -92,7 +93,7 @@ describe('background wiring (startBackground)', () => {
     vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation((async () => true) as never);
     vi.spyOn(fakeBrowser.permissions.onAdded, 'addListener').mockImplementation(() => undefined);
     vi.spyOn(fakeBrowser.permissions.onRemoved, 'addListener').mockImplementation(() => undefined);
-    await settingsItem.setValue({ ...structuredClone(DEFAULT_SETTINGS), intervalSec: 60 });
+    await save('settings', { ...structuredClone(DEFAULT_SETTINGS), intervalSec: 60 });
   });
 
   afterEach(() => {
@@ -106,7 +107,7 @@ describe('background wiring (startBackground)', () => {
       [summaryUrl('cursor')]: jsonFixture(FIX.cursorOk),
     });
     vi.stubGlobal('fetch', fetch);
-    startBackground();
+    startBackground(() => workerParts);
     await waitFor(async () => (await fakeBrowser.alarms.get(POLL_ALARM))?.periodInMinutes === 1, 'the alarm');
     expect(fetch.count()).toBe(0);
 
@@ -118,7 +119,7 @@ describe('background wiring (startBackground)', () => {
     await waitFor(async () => (await fakeBrowser.action.getBadgeText({})) === '1', 'the badge');
     expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual([0xf5, 0x9e, 0x0b, 255]);
 
-    await settingsItem.setValue({ ...structuredClone(DEFAULT_SETTINGS), intervalSec: 300 });
+    await save('settings', { ...structuredClone(DEFAULT_SETTINGS), intervalSec: 300 });
     await waitFor(async () => (await fakeBrowser.alarms.get(POLL_ALARM))?.periodInMinutes === 5, 'the recreated alarm');
   });
 });

@@ -1,0 +1,95 @@
+import { describe, expect, it, vi } from 'vitest';
+import { lazyParts, PARTS_GLOBAL, readStatusEarly, workerScriptLoader } from '../../../lib/background/lazy-parts';
+import { workerParts, type WorkerParts } from '../../../lib/background/parts';
+import { PLATFORMS, catalogEntry, CATALOG, type ProviderInfo } from '../../../lib/providers/catalog';
+import { statusRequest } from '../../../lib/providers/status-request';
+import { FIX, fakeFetch, jsonFixture, makeResponse, summaryUrl } from '../helpers';
+
+const T0 = Date.parse('2026-10-10T12:00:00Z');
+
+describe('lazyParts', () => {
+  it('imports the script in the install event, and again on first use in a later worker', () => {
+    const scope: Record<string, unknown> = {};
+    const installs: (() => void)[] = [];
+    const importScripts = vi.fn((url: string) => {
+      expect(url).toBe('/worker-parts.js');
+      scope[PARTS_GLOBAL] = workerParts;
+    });
+    const parts = lazyParts('/worker-parts.js', scope, { importScripts, onInstall: (l) => installs.push(l) });
+    expect(importScripts).not.toHaveBeenCalled();
+    expect(installs).toHaveLength(1);
+    installs[0]!();
+    expect(importScripts).toHaveBeenCalledTimes(1);
+
+    // A later worker: a fresh scope, the script imported on the first call only.
+    const later: Record<string, unknown> = {};
+    const load = vi.fn(() => void (later[PARTS_GLOBAL] = workerParts));
+    const get = lazyParts('/worker-parts.js', later, { importScripts: load });
+    expect(load).not.toHaveBeenCalled();
+    expect(get()).toBe(workerParts);
+    expect(get()).toBe(workerParts);
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(parts).toBeTypeOf('function');
+  });
+
+  it('uses what the page already published (a Firefox event page lists the script in its manifest)', () => {
+    const scope: Record<string, unknown> = { [PARTS_GLOBAL]: workerParts };
+    expect(lazyParts('/worker-parts.js', scope, {})()).toBe(workerParts);
+  });
+
+  it('says so when the script did not publish itself', () => {
+    const get = lazyParts('/worker-parts.js', {}, { importScripts: () => undefined });
+    expect(() => get()).toThrow('/worker-parts.js did not load');
+  });
+
+  it('an event page (no importScripts) gets a loader that imports nothing', () => {
+    expect(typeof (globalThis as { importScripts?: unknown }).importScripts).toBe('undefined');
+    expect(workerScriptLoader()).toEqual({});
+  });
+});
+
+describe('readStatusEarly', () => {
+  it('sends the status request before the adapters are loaded, and the adapter reads that answer', async () => {
+    const events: string[] = [];
+    const fetch = fakeFetch({ [summaryUrl('anthropic')]: jsonFixture(FIX.anthropicOk) });
+    const spying = ((url: string, init?: RequestInit) => {
+      events.push(`request ${url}`);
+      return fetch(url, init);
+    }) as typeof fetch;
+    const parts = () => {
+      events.push('parts loaded');
+      return workerParts;
+    };
+    const read = readStatusEarly(parts);
+    const outcome = await read(catalogEntry('anthropic')!, { fetch: spying, now: () => T0, etag: null });
+    expect(outcome.ok && !outcome.notModified && outcome.status.level).toBe('operational');
+    expect(events).toEqual([`request ${summaryUrl('anthropic')}`, 'parts loaded']);
+    expect(fetch.count()).toBe(1);
+  });
+
+  it('revalidates with the stored ETag where the platform does (a 304 keeps the data)', async () => {
+    const fetch = fakeFetch({ [summaryUrl('anthropic')]: (_u, init) => makeResponse(new Headers(init?.headers).get('if-none-match') === '"e1"' ? { status: 304, headers: { etag: '"e1"' } } : { status: 500 }) });
+    const outcome = await readStatusEarly(() => workerParts)(catalogEntry('anthropic')!, { fetch, now: () => T0, etag: '"e1"' });
+    expect(outcome).toMatchObject({ ok: true, notModified: true });
+    expect(fetch.count()).toBe(1);
+  });
+
+  // One request per service per poll: every adapter must read the answer already sent rather than
+  // ask again, on the success path (real captures in the adapters' own tests) and on failure here.
+  it.each(PLATFORMS)('%s: the adapter asks for no status URL a second time', async (platform) => {
+    const info: ProviderInfo = CATALOG.find((e) => e.platform === platform) ?? { id: 'custom:status.example.dev', name: 'Example', vendor: 'Example', pageUrl: 'https://status.example.dev', platform };
+    const { url } = statusRequest(info);
+    const fetch = fakeFetch({ [url]: { status: 503 } });
+    const outcome = await readStatusEarly(() => workerParts)(info, { fetch, now: () => T0, etag: '"stored"' });
+    expect(outcome.ok).toBe(false);
+    expect(fetch.count(url)).toBe(1);
+    expect(fetch.count()).toBe(1);
+  });
+
+  it('a status read with no adapter loaded fails that service only', async () => {
+    const broken = (() => {
+      throw new Error('/worker-parts.js did not load');
+    }) as () => WorkerParts;
+    await expect(readStatusEarly(broken)(catalogEntry('cursor')!, { fetch: fakeFetch(), now: () => T0 })).rejects.toThrow('did not load');
+  });
+});
