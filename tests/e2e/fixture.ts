@@ -129,8 +129,9 @@ export async function stopServiceWorker(context: BrowserContext, page: Page, ext
   await cdp.detach().catch(() => undefined);
 }
 
-/** One browser kept for a Playwright worker's tests, reset to a fresh install before each. */
+/** One browser of one build kept for a Playwright worker's tests, reset to a fresh install before each. */
 class SharedExtension {
+  constructor(private readonly dir: string) {}
   private context: BrowserContext | null = null;
   private keeper: Page | null = null;
   private cdp: CDPSession | null = null;
@@ -164,7 +165,7 @@ class SharedExtension {
   }
 
   private async launch(): Promise<void> {
-    const context = await launchExtension(SHARED_LOCALE, () => this.mock);
+    const context = await launchExtension(SHARED_LOCALE, () => this.mock, this.dir);
     this.context = context;
     const worker = await currentWorker(context);
     this.extensionId = new URL(worker.url()).host;
@@ -172,7 +173,7 @@ class SharedExtension {
     // The one page kept open: an extension page with no view on it (blank.html; the icon in builds
     // without it), from which the reset drives the extension APIs.
     this.keeper = context.pages()[0] ?? (await context.newPage());
-    const blank = existsSync(resolve(EXTENSION_PATH, 'blank.html')) ? 'blank.html' : 'icon/16.png';
+    const blank = existsSync(resolve(this.dir, 'blank.html')) ? 'blank.html' : 'icon/16.png';
     await this.keeper.goto(`chrome-extension://${this.extensionId}/${blank}`);
     this.cdp = await context.newCDPSession(this.keeper);
     this.cdp.on('ServiceWorker.workerVersionUpdated', (ev) => {
@@ -266,14 +267,15 @@ export interface ExtensionOptions {
   uiLocale: string;
   /** This test gets a browser of its own even when the worker shares one (it changes the browser itself). */
   ownBrowser: boolean;
-  /** The unpacked build to load (`E2E_EXTENSION_PATH` for the test-only one); any but the default gets its own browser per test. */
+  /** The unpacked build to load (`E2E_EXTENSION_PATH` for the test-only one); each build has its own shared browser. */
   extensionDir: string;
 }
 
-/** Set in the Playwright config: one browser per worker, reset before each test. */
+/** Set in the Playwright config: one browser per build and worker, reset before each test. */
 export interface ExtensionWorkerOptions {
   shareBrowser: boolean;
-  sharedExtension: SharedExtension;
+  /** The worker's shared browser of a build (launched on first use). */
+  sharedExtension: (dir: string) => SharedExtension;
 }
 
 interface Session {
@@ -292,9 +294,12 @@ export const test = base.extend<ExtensionFixtures & ExtensionOptions & { session
   sharedExtension: [
     // eslint-disable-next-line no-empty-pattern -- a worker fixture that needs no other fixture
     async ({}, use) => {
-      const shared = new SharedExtension();
-      await use(shared);
-      await shared.close();
+      const shared = new Map<string, SharedExtension>();
+      await use((dir) => {
+        if (!shared.has(dir)) shared.set(dir, new SharedExtension(dir));
+        return shared.get(dir)!;
+      });
+      for (const browser of shared.values()) await browser.close();
     },
     { scope: 'worker' },
   ],
@@ -303,10 +308,11 @@ export const test = base.extend<ExtensionFixtures & ExtensionOptions & { session
     const started = Date.now();
     // How long the browser took to be ready for this test, in the JSON report.
     const note = (kind: string) => testInfo.annotations.push({ type: 'browser', description: `${kind}, ready in ${Date.now() - started} ms` });
-    if (shareBrowser && !ownBrowser && !testInfo.tags.includes(OWN_BROWSER) && uiLocale === SHARED_LOCALE && resolve(extensionDir) === EXTENSION_PATH) {
-      const context = await sharedExtension.acquire(mock);
+    if (shareBrowser && !ownBrowser && !testInfo.tags.includes(OWN_BROWSER) && uiLocale === SHARED_LOCALE) {
+      const shared = sharedExtension(resolve(extensionDir));
+      const context = await shared.acquire(mock);
       note('shared');
-      await use({ context, extensionId: sharedExtension.extensionId, mock });
+      await use({ context, extensionId: shared.extensionId, mock });
       return;
     }
     const context = await launchExtension(uiLocale, () => mock, resolve(extensionDir));

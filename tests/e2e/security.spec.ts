@@ -206,7 +206,9 @@ async function violations(page: Page): Promise<string[]> {
 /** Everything a user can poke: open every fold, hover and click every incident, focus every control. */
 async function exercise(page: Page): Promise<void> {
   await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-  for (const el of await page.locator('.incident__title, .incident__update, .component__name, .panel__description').all()) {
+  // The hostile text is Claude's: its panel is the one worth hovering and clicking through.
+  const hostile = page.locator('[data-provider="anthropic"]');
+  for (const el of await hostile.locator('.incident__title, .incident__update, .component__name, .panel__description').all()) {
     await el.hover();
     await el.click({ position: { x: 2, y: 2 } });
   }

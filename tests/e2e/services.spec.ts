@@ -15,10 +15,11 @@
  * dropped it.
  */
 import type { Page } from '@playwright/test';
-import { E2E_EXTENSION_PATH, expect, fixture, fixtureJson, TEST_PAGES, test, type StatusMock } from './fixture';
+import { E2E_EXTENSION_PATH, expect, fixture, fixtureJson, OWN_BROWSER, TEST_PAGES, test, type StatusMock } from './fixture';
 
 test.use({ extensionDir: E2E_EXTENSION_PATH });
-// Each test launches a browser of its own (the e2e build is not the shared one's).
+// The e2e build's browser is shared like the default build's, reset before each test (host
+// permissions cannot change in it: its catalog hosts are required, `permissions.remove` refuses).
 test.describe.configure({ timeout: 180_000 });
 
 /** The permissions API as these tests call it in extension pages (tests/e2e/globals.d.ts leaves it out). */
@@ -42,10 +43,7 @@ async function settingsOf(storage: <T>(area: 'local' | 'session', key: string) =
   return { services: s?.services ?? ['openai', 'anthropic', 'cursor'], custom: s?.custom ?? [] };
 }
 
-/**
- * The dashboard after a first poll (each test here has a browser of its own, whose install-time
- * poll may have run before the status hosts were answered).
- */
+/** The dashboard after a poll answered by this test's routes. */
 async function dashboard(openPage: (path: string) => Promise<Page>, refresh: () => Promise<unknown>): Promise<Page> {
   await refresh();
   const page = await openPage('options.html');
@@ -241,7 +239,8 @@ test('removing an added page removes its panel and settings and releases its hos
   await expect.poll(async () => (await badge()).title.split('\n').filter((l) => l.startsWith('Claude:'))).toHaveLength(1);
 });
 
-test('access revoked outside the extension: "No access — Grant", never green', async ({ context, extensionId, openPage, refresh, badge, worker }) => {
+// It withholds a host through chrome://extensions, which outlives a reset: a browser of its own.
+test('access revoked outside the extension: "No access — Grant", never green', { tag: OWN_BROWSER }, async ({ context, extensionId, openPage, refresh, badge, worker }) => {
   const page = await dashboard(openPage, refresh);
   await page.getByRole('group', { name: 'Services', exact: true }).getByRole('checkbox', { name: /^Hugging Face\b/ }).click();
   const panel = page.locator('[data-provider="huggingface"]');

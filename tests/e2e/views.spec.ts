@@ -153,7 +153,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const page = await openPage(path, { width: path === 'popup.html' ? 420 : 1280, height: 800, colorScheme });
       await expect(page.locator('[data-provider="anthropic"]')).toHaveAttribute('data-status', 'degraded');
       await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-      const results = await new AxeBuilder({ page }).analyze();
+      // Every rule in the light theme; the dark theme changes colours only, so it is scanned for
+      // the rules that depend on them (the structure, names and roles are the same DOM).
+      const axe = new AxeBuilder({ page });
+      const results = await (colorScheme === 'dark' ? axe.withRules(['color-contrast', 'link-in-text-block']) : axe).analyze();
       const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
     }
