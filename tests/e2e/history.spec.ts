@@ -2,17 +2,29 @@
  * Issue #4: history, uptime and notifications — timeline and bars from recorded captures,
  * notifications only on confirmed transitions, starred components driving the badge.
  */
-import { cursorSummary, expect, fixtureJson, test } from './fixture';
+import { cursorSummary, expect, fixtureJson, shiftedFixture, test } from './fixture';
+
+/** The default answer for Claude's incidents.json (tests/support/status-answers.ts): this capture, moved to an hour ago. */
+const CLAUDE_INCIDENTS = 'anthropic/incidents-50-resolved-incl-critical-2026-09-15.json';
+const CLAUDE_CAPTURED_AT = '2026-09-15T12:22:10Z';
 
 test('timeline and uptime bars render from the real captures', async ({ openPage, refresh }) => {
   // The default answers serve both real captures, moved to "an hour ago" (see the fixture).
   await refresh();
   const dash = await openPage('options.html');
   const claude = dash.locator('[data-provider="anthropic"]');
-  // Claude publishes no uptime figures: computed from its incidents.json (50 incidents, 56 days).
+  // Claude publishes no uptime figures: computed from its incidents.json (50 incidents over about
+  // 56 days). The list covers the UTC days from its oldest incident's start to today: 55 or 56
+  // depending on the time of day the capture is moved to, so it is counted here from the capture.
   const claudeStrip = claude.locator('.history > [data-uptime-source]');
   await expect(claudeStrip).toHaveAttribute('data-uptime-source', 'incidents');
-  await expect(claudeStrip).toHaveAttribute('data-uptime-days', '56');
+  const capture = shiftedFixture(CLAUDE_INCIDENTS, CLAUDE_CAPTURED_AT, 3_600_000) as { incidents: { started_at: string | null; created_at: string }[] };
+  const utcDay = (ms: number) => Math.floor(ms / 86_400_000);
+  const oldest = Math.min(...capture.incidents.map((i) => Date.parse(i.started_at ?? i.created_at)));
+  const covered = utcDay(Date.now()) - utcDay(oldest) + 1;
+  expect(covered).toBeGreaterThanOrEqual(55);
+  expect(covered).toBeLessThanOrEqual(56);
+  await expect(claudeStrip).toHaveAttribute('data-uptime-days', String(covered));
   // 90 days: a day with something to tell is a bar of its own, consecutive plain days one bar (data-days).
   expect(await claudeStrip.locator('.uptime__bar').evaluateAll((bars) => bars.reduce((n, b) => n + Number(b.getAttribute('data-days')), 0))).toBe(90);
   await expect(claudeStrip.locator('.uptime__bar--outage').first()).toBeVisible();
