@@ -6,10 +6,12 @@
  * storage.local writes, bytes with and without ETag).
  */
 import { gzipSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
 import { cursorSummary, fixtureJson, type ProviderId, type Reply, type StatusMock } from '../tests/e2e/fixture';
 import { expect, test } from './fixture';
 import {
   MINIMAL_MARK,
+  PARTS_MARK,
   PANELS,
   PROVIDERS,
   QUIET_MAX_MS,
@@ -128,38 +130,49 @@ test('time to content: blank, popup and dashboard, each in a fresh tab', async (
   });
 });
 
-test('worker wake: AI Status vs a minimal MV3 worker, woken by a message', async ({ context, extensionId, minimalId, refresh, status }) => {
+test('worker wake: AI Status vs a minimal MV3 worker, woken by a message', async ({ context, extensionId, minimalId, partsMinimalId, refresh, status }) => {
   test.setTimeout(1_200_000);
   expect((await refresh()).result).toBe('polled'); // healthy, no backoff
   const anchor = await onlyNeutralTab(context);
-  const senders = {
-    aiStatus: await context.newPage(),
-    minimal: await context.newPage(),
-  };
   // Pages with no script of their own: they only send the message.
-  await senders.aiStatus.goto(`chrome-extension://${extensionId}/blank.html`);
-  await senders.minimal.goto(`chrome-extension://${minimalId}/page.html`);
-  const workers = await serviceWorkers(context, anchor);
-  const scripts = { aiStatus: `chrome-extension://${extensionId}/background.js`, minimal: `chrome-extension://${minimalId}/minimal.js` };
-  const mine = {
-    aiStatus: (r: { url: string }) => !r.url.includes(MINIMAL_MARK),
-    minimal: (r: { url: string }) => r.url.includes(MINIMAL_MARK),
+  const sender = async (url: string) => {
+    const page = await context.newPage();
+    await page.goto(url);
+    return page;
   };
-  const cold = { aiStatus: [] as number[], minimal: [] as number[] };
-  const warm = { aiStatus: [] as number[], minimal: [] as number[] };
+  type Which = 'aiStatus' | 'minimal' | 'minimalParts';
+  const senders: Partial<Record<Which, Page>> = {
+    aiStatus: await sender(`chrome-extension://${extensionId}/blank.html`),
+    minimal: await sender(`chrome-extension://${minimalId}/page.html`),
+    ...(partsMinimalId ? { minimalParts: await sender(`chrome-extension://${partsMinimalId}/page.html`) } : {}),
+  };
+  const which = Object.keys(senders) as Which[];
+  const workers = await serviceWorkers(context, anchor);
+  const scripts: Record<Which, string> = {
+    aiStatus: `chrome-extension://${extensionId}/background.js`,
+    minimal: `chrome-extension://${minimalId}/minimal.js`,
+    minimalParts: `chrome-extension://${partsMinimalId}/minimal-parts.js`,
+  };
+  const mine: Record<Which, (r: { url: string }) => boolean> = {
+    aiStatus: (r) => !r.url.includes(MINIMAL_MARK) && !r.url.includes(PARTS_MARK),
+    minimal: (r) => r.url.includes(MINIMAL_MARK),
+    minimalParts: (r) => r.url.includes(PARTS_MARK),
+  };
+  const cold = Object.fromEntries(which.map((w) => [w, [] as number[]])) as Record<Which, number[]>;
+  const warm = Object.fromEntries(which.map((w) => [w, [] as number[]])) as Record<Which, number[]>;
   for (let round = 0; round < WAKE_WARMUP + WAKE_RUNS; round++) {
-    // Alternate which worker goes first.
-    const order = round % 2 ? (['aiStatus', 'minimal'] as const) : (['minimal', 'aiStatus'] as const);
-    for (const which of order) {
+    // Rotate which worker goes first.
+    const order = which.map((_, i) => which[(i + round) % which.length]!);
+    for (const w of order) {
       await workers.stopAll();
       await quiet(); // let the stop settle
-      const c = await messageToFirstRequest(senders[which], status, mine[which]);
-      expect(workers.statusOf(scripts[which])).toContain('running');
+      const c = await messageToFirstRequest(senders[w]!, status, mine[w]);
+      expect(workers.statusOf(scripts[w])).toContain('running');
       // The same message to the worker now running: the messaging + routing floor.
-      const w = await messageToFirstRequest(senders[which], status, mine[which]);
+      const r = await messageToFirstRequest(senders[w]!, status, mine[w]);
       if (round >= WAKE_WARMUP) {
-        cold[which].push(c);
-        warm[which].push(w);
+        cold[w].push(c);
+        warm[w].push(r);
       }
     }
   }
@@ -169,10 +182,7 @@ test('worker wake: AI Status vs a minimal MV3 worker, woken by a message', async
     warmup: WAKE_WARMUP,
     cold,
     warm,
-    medianMs: {
-      aiStatus: { cold: median(cold.aiStatus), warm: median(warm.aiStatus) },
-      minimal: { cold: median(cold.minimal), warm: median(warm.minimal) },
-    },
+    medianMs: Object.fromEntries(which.map((w) => [w, { cold: median(cold[w]), warm: median(warm[w]) }])),
   });
 });
 

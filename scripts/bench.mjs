@@ -72,6 +72,10 @@ if (existsSync(join(extDir, 'blank.html'))) failures.push('the build ships a bla
 cpSync(join(BENCH, 'baseline/blank-page'), extDir, { recursive: true });
 const minimalDir = join(work, 'minimal-worker');
 cpSync(join(BENCH, 'baseline/minimal-worker'), minimalDir, { recursive: true });
+// The minimal worker with AI Status's large half imported at install: what that script alone costs a wake.
+const partsMinimalDir = join(work, 'minimal-worker-parts');
+cpSync(join(BENCH, 'baseline/minimal-worker-parts'), partsMinimalDir, { recursive: true });
+cpSync(join(extDir, 'worker-parts.js'), join(partsMinimalDir, 'worker-parts.js'));
 
 // 2. Bundle sizes.
 function viewFiles(htmlFile) {
@@ -228,7 +232,7 @@ for (const dir of readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d
 // 4. In the browser.
 console.log('▶ playwright test -c bench/playwright.config.ts (5–10 minutes)');
 for (const f of readdirSync(BENCH)) if (/^last-.*\.json$/.test(f)) rmSync(join(BENCH, f));
-const pw = run('npx', ['playwright', 'test', '-c', 'bench/playwright.config.ts'], { EXTENSION_DIR: extDir, MINIMAL_EXTENSION_DIR: minimalDir, BENCH_OUT_DIR: BENCH });
+const pw = run('npx', ['playwright', 'test', '-c', 'bench/playwright.config.ts'], { EXTENSION_DIR: extDir, MINIMAL_EXTENSION_DIR: minimalDir, PARTS_MINIMAL_EXTENSION_DIR: partsMinimalDir, BENCH_OUT_DIR: BENCH });
 if (pw !== 0) failures.push('a browser measurement failed (see the Playwright output above)');
 const last = (name) => {
   const file = join(BENCH, `last-${name}.json`);
@@ -376,6 +380,12 @@ section(`Service worker wake (median of ${wake?.runs ?? '—'} alternating runs;
 if (wake) {
   const m = wake.medianMs;
   row('minimal MV3 worker (the bench\'s own: on a message, fetch one status URL)', `${ms(m.minimal.cold)} (running: ${ms(m.minimal.warm)})`, 'baseline = 1.0×');
+  if (m.minimalParts) {
+    row(
+      'minimal worker + AI Status\'s worker-parts.js imported at install (never evaluated at a wake)',
+      `${x(m.minimalParts.cold / m.minimal.cold)} minimal (${ms(m.minimalParts.cold)}; running: ${ms(m.minimalParts.warm)}): what that script alone costs a wake`,
+    );
+  }
   row('AI Status worker', `${x(ratios.wake)} minimal (${ms(m.aiStatus.cold)} vs ${ms(m.minimal.cold)}; running: ${ms(m.aiStatus.warm)})`, `≤ ${TARGETS.wake}× — ${enforced}`, mark(timeOk.wake));
 } else row('wake', 'not measured');
 if (trace) {
