@@ -76,6 +76,7 @@ cpSync(join(BENCH, 'baseline/minimal-worker'), minimalDir, { recursive: true });
 const partsMinimalDir = join(work, 'minimal-worker-parts');
 cpSync(join(BENCH, 'baseline/minimal-worker-parts'), partsMinimalDir, { recursive: true });
 cpSync(join(extDir, 'worker-parts.js'), join(partsMinimalDir, 'worker-parts.js'));
+cpSync(join(minimalDir, 'page.html'), join(partsMinimalDir, 'page.html')); // the same sender page
 
 // 2. Bundle sizes.
 function viewFiles(htmlFile) {

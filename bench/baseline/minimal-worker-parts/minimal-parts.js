@@ -1,7 +1,8 @@
 // The bench's minimal worker (../minimal-worker) plus the one thing AI Status's worker cannot
-// avoid: its large half, worker-parts.js, imported at install (scripts/bench.mjs copies it here
-// from the build), which Chrome hands to every later start of the worker even when unused. On any
-// message: fetch one status URL, like the minimal worker. The query marks its requests.
+// avoid: its large half, worker-parts.js, imported at install, which Chrome hands to every later
+// start of the worker even when unused (scripts/bench.mjs copies the script in from the build, and
+// the minimal worker's page.html). On any message: fetch one status URL, like the minimal worker.
+// The query marks its requests.
 self.addEventListener('install', () => self.importScripts('/worker-parts.js'));
 chrome.runtime.onMessage.addListener((_message, _sender, sendResponse) => {
   fetch('https://status.claude.com/api/v2/summary.json?bench=parts')
