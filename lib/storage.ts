@@ -51,8 +51,8 @@ async function current<K extends RecordName>(name: K, raw: unknown, meta: unknow
   return value;
 }
 
-/** A read started before anyone asked (`readAhead`), kept for the first `loadAll` of the same records. */
-let ahead: { names: string; at: number; result: Promise<unknown[]> } | null = null;
+/** Records read before anyone asked (`readAhead`), each kept for the first `loadAll` that asks for it. */
+let ahead: { at: number; values: Map<RecordName, Promise<unknown>> } | null = null;
 
 /**
  * How long a read made ahead stays usable: only the event that woke the worker may use it. It is
@@ -62,13 +62,14 @@ let ahead: { names: string; at: number; result: Promise<unknown[]> } | null = nu
 const AHEAD_MAX_AGE_MS = 1_000;
 
 /**
- * Starts reading `names` now, for the next `loadAll(...names)`: a woken worker reads what its
- * first poll needs while the rest of its script is still evaluated and its event is on the way.
+ * Starts reading `names` now, in one request per area, for the next `loadAll`s of them: a woken
+ * worker reads what its first poll needs while the rest of its script is still evaluated and its
+ * event is on the way.
  */
 export function readAhead(...names: readonly RecordName[]): void {
   const result = readRecords(names);
   result.catch(() => undefined);
-  ahead = { names: names.join(), at: Date.now(), result };
+  ahead = { at: Date.now(), values: new Map(names.map((name, i) => [name, result.then((values) => values[i])])) };
   const drop = () => {
     ahead = null;
     browser.storage.onChanged.removeListener(drop);
@@ -78,10 +79,12 @@ export function readAhead(...names: readonly RecordName[]): void {
 
 /** Reads several records, re-validated, with one storage request per area. */
 export async function loadAll<const K extends readonly RecordName[]>(...names: K): Promise<{ [I in keyof K]: RecordValue<K[I]> }> {
-  const early = ahead;
-  if (early && early.names === names.join()) {
-    ahead = null;
-    if (Date.now() - early.at <= AHEAD_MAX_AGE_MS) return early.result as Promise<{ [I in keyof K]: RecordValue<K[I]> }>;
+  if (ahead && Date.now() - ahead.at > AHEAD_MAX_AGE_MS) ahead = null;
+  const early = ahead?.values;
+  if (early && names.every((name) => early.has(name))) {
+    const values = names.map((name) => early.get(name)!);
+    for (const name of names) early.delete(name);
+    return Promise.all(values) as Promise<{ [I in keyof K]: RecordValue<K[I]> }>;
   }
   return readRecords(names) as Promise<{ [I in keyof K]: RecordValue<K[I]> }>;
 }

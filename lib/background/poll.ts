@@ -17,7 +17,7 @@ import { backoffDelayMs } from './backoff';
 /** Why a poll was asked for. */
 export type PollReason = 'alarm' | 'tick' | 'refresh' | 'startup';
 
-/** The records a poll reads, in one round trip per area (a woken worker reads them ahead: `readAhead`). */
+/** The records a poll reads (a woken worker reads them ahead, in one round trip per area: `readAhead`). */
 export const POLL_RECORDS = ['settings', 'poll', 'snapshots', 'health'] as const;
 
 /** Most status requests in flight at once. */
@@ -163,15 +163,16 @@ export function createPoller(deps: PollerDeps): Poller {
 
   async function run(reason: PollReason): Promise<PollReply> {
     const force = reason === 'refresh' || reason === 'startup';
-    // Everything the poll reads, in one round trip per storage area: a woken worker's requests
-    // leave as soon as it knows what to ask (docs/ARCHITECTURE.md#the-worker-wake).
-    const hasAccess = deps.readAccess?.();
-    const [settings, state, before, healthBefore] = await loadAll(...POLL_RECORDS);
+    // A skipped poll (a live tick within the interval) reads only what decides it; a woken
+    // worker has all four records read ahead (docs/ARCHITECTURE.md#the-worker-wake).
+    const [settings, state] = await loadAll('settings', 'poll');
     const started = deps.now();
     // Polls closer than the interval are skipped (1 s slack for alarm and timer jitter).
     if (!force && state.lastPollAt !== null && started - state.lastPollAt < settings.intervalSec * 1000 - 1000) {
       return { result: 'skipped', changed: false };
     }
+    const hasAccess = deps.readAccess?.();
+    const [before, healthBefore] = await loadAll('snapshots', 'health');
     // Marked as started while the requests are already on their way (this worker is the only poller).
     const marked = save('poll', { ...state, lastPollAt: started });
     const baseMs = alarmPeriodSec(settings.intervalSec) * 1000;

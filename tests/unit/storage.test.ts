@@ -69,13 +69,19 @@ describe('readAhead', () => {
     expect(get).toHaveBeenCalledTimes(1);
   });
 
-  it('another set of records reads for itself and leaves the read ahead for its own reader', async () => {
-    readAhead('settings', 'snapshots');
-    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+  it('each record read ahead serves the first loadAll that asks for it; a set not all read ahead reads for itself', async () => {
+    readAhead('settings', 'poll', 'snapshots', 'health');
+    const local = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const session = vi.spyOn(fakeBrowser.storage.session, 'get');
+    // A poll's two steps (the interval gate, then the data) both use the one read made ahead.
+    await loadAll('settings', 'poll');
+    await loadAll('snapshots', 'health');
+    expect(local).not.toHaveBeenCalled();
+    expect(session).not.toHaveBeenCalled();
+    // Used once: the next read asks again; one not read ahead reads for itself.
     await load('settings');
-    expect(get).toHaveBeenCalledTimes(1);
-    await loadAll('settings', 'snapshots');
-    expect(get).toHaveBeenCalledTimes(1);
+    await loadAll('settings', 'history');
+    expect(local).toHaveBeenCalledTimes(2);
   });
 
   it('is dropped by a write from this worker', async () => {
