@@ -13,13 +13,13 @@ export type { ProviderId } from './providers/catalog';
 /** A normalized level. */
 export const LevelSchema = z.enum(LEVELS);
 /** A provider id: a catalog id or `custom:<hostname>`. */
-export const ProviderIdSchema = z.string().regex(/^(?:[a-z0-9-]{1,40}|custom:[a-z0-9.-]{1,253})$/);
+export const ProviderIdSchema = z.string().check(z.regex(/^(?:[a-z0-9-]{1,40}|custom:[a-z0-9.-]{1,253})$/));
 
 /** One component (service part) of a provider. */
 export const ComponentStatusSchema = z.object({
   id: z.string(),
   name: z.string(),
-  group: z.string().nullable(),
+  group: z.nullable(z.string()),
   rawStatus: z.string(),
   level: LevelSchema,
   description: z.string(),
@@ -38,7 +38,7 @@ export const IncidentSchema = z.object({
   impact: z.string(),
   createdAt: z.string(),
   startedAt: z.string(),
-  resolvedAt: z.string().nullable(),
+  resolvedAt: z.nullable(z.string()),
   updatedAt: z.string(),
   url: z.string(),
   latestUpdate: z.string(),
@@ -50,7 +50,7 @@ export const IncidentSchema = z.object({
    * `incident_updates[].affected_components[].new_status`), oldest first. Optional: stored data
    * from before it still reads, and sources without it (incident.io's compatible layer) omit it.
    */
-  componentChanges: z.array(z.object({ id: z.string(), status: z.string(), at: z.string() })).optional(),
+  componentChanges: z.optional(z.array(z.object({ id: z.string(), status: z.string(), at: z.string() }))),
 });
 export type Incident = z.infer<typeof IncidentSchema>;
 
@@ -60,7 +60,7 @@ export const MaintenanceSchema = z.object({
   title: z.string(),
   status: z.string(),
   scheduledFor: z.string(),
-  scheduledUntil: z.string().nullable(),
+  scheduledUntil: z.nullable(z.string()),
   url: z.string(),
   latestUpdate: z.string(),
   componentIds: z.array(z.string()),
@@ -78,16 +78,16 @@ export const DayBarSchema = z.object({
   /** Titles of the incidents (or the page's related events) that touch this day. */
   incidents: z.array(z.string()),
   /** Seconds of major/full outage (weight 1); on an official Statuspage strip, the page's own `m`. */
-  majorSeconds: z.number().optional(),
+  majorSeconds: z.optional(z.number()),
   /** Seconds of partial outage (weight 0.3); on an official Statuspage strip, the page's own `p`. */
-  partialSeconds: z.number().optional(),
+  partialSeconds: z.optional(z.number()),
   /** Seconds of degraded performance (weight 0). */
-  degradedSeconds: z.number().optional(),
+  degradedSeconds: z.optional(z.number()),
   /**
    * Nothing is known about this day: before the data begins, after an official figure's last
    * day, or (observed) no check at all. Drawn as no-data; absent means false.
    */
-  noData: z.boolean().optional(),
+  noData: z.optional(z.boolean()),
 });
 export type DayBar = z.infer<typeof DayBarSchema>;
 
@@ -105,8 +105,8 @@ export const UptimeBasisSchema = z.object({
   method: z.enum(['mean', 'own']),
   /** How many components were averaged. */
   components: z.number(),
-  worst90: UptimeWorstSchema.nullable(),
-  worst30: UptimeWorstSchema.nullable(),
+  worst90: z.nullable(UptimeWorstSchema),
+  worst30: z.nullable(UptimeWorstSchema),
 });
 export type UptimeBasis = z.infer<typeof UptimeBasisSchema>;
 
@@ -116,27 +116,27 @@ export type UptimeBasis = z.infer<typeof UptimeBasisSchema>;
  */
 export const UptimeSchema = z.object({
   /** The 90-day figure, two decimals; null when the data does not cover the window. */
-  percent90d: z.number().nullable(),
+  percent90d: z.nullable(z.number()),
   /** The 30-day figure, two decimals; null when the data does not cover the window. */
-  percent30d: z.number().nullable(),
+  percent30d: z.nullable(z.number()),
   days: z.array(DayBarSchema),
   source: z.enum(UPTIME_SOURCES),
   /** Days with data among the 90. */
   coversDays: z.number(),
   /** First day (`YYYY-MM-DD`) the data covers, when it begins inside the window (or, observed, at install). */
-  since: z.string().nullable().optional(),
+  since: z.optional(z.nullable(z.string())),
   /** The figure over the covered part, shown as "since <date>" where a window is not covered. */
-  percentSince: z.number().nullable().optional(),
+  percentSince: z.optional(z.nullable(z.number())),
   /** Until when the figures hold (ms): an official page's last day or the read's time. */
-  asOf: z.number().nullable().optional(),
+  asOf: z.optional(z.nullable(z.number())),
   /** Provider level: what the figure is (average of N components, the lowest named). */
-  basis: UptimeBasisSchema.nullable().optional(),
+  basis: z.optional(z.nullable(UptimeBasisSchema)),
   /** Incidents in the window that name no component: listed on the bars, not counted. */
-  uncounted: z.number().optional(),
+  uncounted: z.optional(z.number()),
   /** A Statuspage group row (its figure is the page's, but it is not a component of the summary). */
-  group: z.boolean().optional(),
+  group: z.optional(z.boolean()),
   /** The official page's ETag, for a conditional re-read. */
-  etag: z.string().nullable().optional(),
+  etag: z.optional(z.nullable(z.string())),
 });
 export type Uptime = z.infer<typeof UptimeSchema>;
 
@@ -159,7 +159,7 @@ export type FetchErrorKind = (typeof FETCH_ERROR_KINDS)[number];
 export const FetchErrorSchema = z.object({
   kind: z.enum(FETCH_ERROR_KINDS),
   message: z.string(),
-  httpStatus: z.number().nullable(),
+  httpStatus: z.nullable(z.number()),
   at: z.number(),
 });
 export type FetchError = z.infer<typeof FetchErrorSchema>;
@@ -174,10 +174,10 @@ export const ServiceStatusSchema = z.object({
   components: z.array(ComponentStatusSchema),
   incidents: z.array(IncidentSchema),
   maintenances: z.array(MaintenanceSchema),
-  uptime: UptimeSchema.nullable(),
-  sourceUpdatedAt: z.string().nullable(),
+  uptime: z.nullable(UptimeSchema),
+  sourceUpdatedAt: z.nullable(z.string()),
   fetchedAt: z.number(),
-  error: FetchErrorSchema.nullable(),
+  error: z.nullable(FetchErrorSchema),
   stale: z.boolean(),
   /** How the data was read: the JSON API, or the HTML page when the API served a challenge. */
   via: z.enum(['api', 'html']),

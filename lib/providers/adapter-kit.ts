@@ -75,24 +75,26 @@ export function label(value: unknown, fallback: string): string {
 }
 
 /** An id field that may be sent as a string or a number; read as a string. */
-export const idish = z.union([z.string(), z.number().transform((n) => String(n))]);
+export const idish = z.union([z.string(), z.pipe(z.number(), z.transform((n) => String(n)))]);
 
 /** A sub-object that is dropped (null) rather than failing the whole response when malformed. */
-export function optionalObject<T extends z.ZodType>(schema: T) {
-  // `.optional()` first: zod 4 requires a key whose schema is a bare transform.
-  return z.unknown().optional().transform((value): z.infer<T> | null => {
-    if (value === null || value === undefined) return null;
-    const parsed = schema.safeParse(value);
-    return parsed.success ? parsed.data : null;
-  });
+export function optionalObject<T extends z.ZodMiniType>(schema: T) {
+  // `z.optional` first: zod 4 requires a key whose schema is a bare transform.
+  return z.pipe(
+    z.optional(z.unknown()),
+    z.transform((value): z.infer<T> | null => {
+      if (value === null || value === undefined) return null;
+      const parsed = schema.safeParse(value);
+      return parsed.success ? parsed.data : null;
+    }),
+  );
 }
 
 /** A list whose malformed elements are dropped, read as empty when it is not a list at all. */
-export function looseList<T extends z.ZodType>(element: T) {
-  return z
-    .unknown()
-    .optional()
-    .transform((value): z.infer<T>[] => {
+export function looseList<T extends z.ZodMiniType>(element: T) {
+  return z.pipe(
+    z.optional(z.unknown()),
+    z.transform((value): z.infer<T>[] => {
       if (!Array.isArray(value)) return [];
       const out: z.infer<T>[] = [];
       for (const item of value) {
@@ -100,7 +102,8 @@ export function looseList<T extends z.ZodType>(element: T) {
         if (parsed.success) out.push(parsed.data);
       }
       return out;
-    });
+    }),
+  );
 }
 
 /** A status with the fields every adapter fills the same way. */

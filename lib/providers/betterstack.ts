@@ -62,8 +62,8 @@ import { indexUrl } from './status-request';
 
 // ——— schema (only the fields used; enums as strings; malformed elements dropped) ———
 
-const optStr = z.string().nullish();
-const optNum = z.number().nullish();
+const optStr = z.nullish(z.string());
+const optNum = z.nullish(z.number());
 const RefSchema = z.object({ id: idish, type: optStr });
 const relation = optionalObject(z.object({ data: looseList(RefSchema) }));
 
@@ -74,13 +74,13 @@ export const IndexSchema = z.object({
     attributes: optionalObject(z.object({ company_name: optStr, aggregate_state: optStr, updated_at: optStr, announcement: optStr })),
     relationships: optionalObject(z.object({ resources: relation, sections: relation, status_reports: relation })),
   }),
-  included: lenientArray(z.object({ id: idish, type: z.string(), attributes: z.unknown().optional(), relationships: z.unknown().optional() })),
+  included: lenientArray(z.object({ id: idish, type: z.string(), attributes: z.optional(z.unknown()), relationships: z.optional(z.unknown()) })),
 });
 
 const SectionSchema = z.object({ name: optStr, position: optNum });
 const DaySchema = z.object({ day: z.string(), status: optStr, downtime_duration: optNum, maintenance_duration: optNum });
 const ResourceSchema = z.object({
-  status_page_section_id: idish.nullish(),
+  status_page_section_id: z.nullish(idish),
   public_name: optStr,
   explanation: optStr,
   position: optNum,
@@ -167,7 +167,7 @@ const NOT_MONITORED = 'not_monitored';
 
 // ——— parsing ———
 
-function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> | null {
+function parseWith<T extends z.ZodMiniType>(schema: T, value: unknown): z.infer<T> | null {
   const parsed = schema.safeParse(value);
   return parsed.success ? parsed.data : null;
 }

@@ -54,7 +54,7 @@ export function googleLevel(raw: unknown): Level {
   return lookup(GOOGLE_LEVEL, typeof raw === 'string' ? raw.trim().toUpperCase() : raw) ?? 'unknown';
 }
 
-const optStr = z.string().nullish();
+const optStr = z.nullish(z.string());
 const UpdateSchema = z.object({ when: optStr, created: optStr, modified: optStr, text: optStr, status: optStr });
 const ProductSchema = z.object({ title: optStr, id: optStr });
 

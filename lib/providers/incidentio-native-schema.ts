@@ -13,19 +13,19 @@ import { z } from '../zod';
 import { looseList, optionalObject } from './adapter-kit';
 import { lenientArray } from './statuspage-schema';
 
-const optStr = z.string().nullish();
+const optStr = z.nullish(z.string());
 
 /** A component as placed in the page structure. */
 const StructureComponentSchema = z.object({
   component_id: z.string(),
   name: optStr,
-  hidden: z.boolean().nullish(),
+  hidden: z.nullish(z.boolean()),
 });
 
 const StructureGroupSchema = z.object({
   id: optStr,
   name: optStr,
-  hidden: z.boolean().nullish(),
+  hidden: z.nullish(z.boolean()),
   components: looseList(StructureComponentSchema),
 });
 
@@ -46,7 +46,7 @@ const UpdateSchema = z.object({
   to_status: optStr,
   message_string: optStr,
   /** A ProseMirror document, `{ text_node: doc, markdown }`, or absent. */
-  message: z.unknown().optional(),
+  message: z.optional(z.unknown()),
 });
 
 /** An ongoing incident or a scheduled / running maintenance. */

@@ -41,21 +41,21 @@ import type { ProviderDefinition, UptimeOutcome } from './types';
 
 const ImpactSchema = z.object({
   start_at: z.string(),
-  end_at: z.string().nullish(),
-  component_id: z.string().nullish(),
-  status_page_incident_id: z.string().nullish(),
-  status: z.string().nullish(),
+  end_at: z.nullish(z.string()),
+  component_id: z.nullish(z.string()),
+  status_page_incident_id: z.nullish(z.string()),
+  status: z.nullish(z.string()),
 });
 
 const UptimeRowSchema = z.object({
-  component_id: z.string().nullish(),
-  data_available_since: z.string().nullish(),
-  uptime: z.union([z.string(), z.number()]).nullish(),
+  component_id: z.nullish(z.string()),
+  data_available_since: z.nullish(z.string()),
+  uptime: z.nullish(z.union([z.string(), z.number()])),
 });
 
 /** The fields used from the `component_impacts` response. */
 export const ComponentImpactsSchema = z.object({
-  incident_links: lenientArray(z.object({ id: z.string(), name: z.string().nullish() })),
+  incident_links: lenientArray(z.object({ id: z.string(), name: z.nullish(z.string()) })),
   component_impacts: lenientArray(ImpactSchema),
   component_uptimes: lenientArray(UptimeRowSchema),
 });

@@ -85,7 +85,7 @@ export function instatusComponentLevel(raw: unknown): Level {
 
 // ——— schema ———
 
-const optStr = z.string().nullish();
+const optStr = z.nullish(z.string());
 const GroupRefSchema = z.object({ id: idish, name: optStr });
 const ComponentSchema = z.object({
   id: idish,
@@ -102,7 +102,7 @@ const MaintenanceSchema = z.object({
   name: optStr,
   start: optStr,
   status: optStr,
-  duration: z.union([z.number(), z.string()]).nullish(),
+  duration: z.nullish(z.union([z.number(), z.string()])),
   url: optStr,
   updatedAt: optStr,
 });
@@ -114,7 +114,7 @@ export const InstatusSummarySchema = z.object({
   page: z.object({ name: optStr, url: optStr, status: z.string() }),
   activeIncidents: lenientArray(IncidentSchema),
   activeMaintenances: lenientArray(MaintenanceSchema),
-  components: z.unknown().optional(),
+  components: z.optional(z.unknown()),
 });
 export type InstatusSummary = z.infer<typeof InstatusSummarySchema>;
 

@@ -6,34 +6,34 @@
 import { z } from '../zod';
 
 const str = z.string();
-const optStr = z.string().nullish();
+const optStr = z.nullish(z.string());
 
 /** An array whose malformed elements are dropped instead of failing the whole parse. */
-export function lenientArray<T extends z.ZodType>(element: T) {
-  return z
-    .array(z.unknown())
-    .nullish()
-    .transform((items) => {
+export function lenientArray<T extends z.ZodMiniType>(element: T) {
+  return z.pipe(
+    z.nullish(z.array(z.unknown())),
+    z.transform((items) => {
       const out: z.infer<T>[] = [];
       for (const item of items ?? []) {
         const parsed = element.safeParse(item);
         if (parsed.success) out.push(parsed.data);
       }
       return out;
-    });
+    }),
+  );
 }
 
 /** A component row (group rows carry `group: true` and `components: [ids]`). */
 export const RawComponentSchema = z.object({
   id: str,
   name: str,
-  status: z.string().nullish(),
-  position: z.number().nullish(),
+  status: z.nullish(z.string()),
+  position: z.nullish(z.number()),
   description: optStr,
-  group: z.boolean().nullish(),
+  group: z.nullish(z.boolean()),
   group_id: optStr,
-  only_show_if_degraded: z.boolean().nullish(),
-  components: z.array(z.string()).nullish(),
+  only_show_if_degraded: z.nullish(z.boolean()),
+  components: z.nullish(z.array(z.string())),
 });
 export type RawComponent = z.infer<typeof RawComponentSchema>;
 
@@ -41,8 +41,8 @@ const AffectedComponentSchema = z.object({ code: optStr, name: optStr, new_statu
 
 /** One incident update. */
 export const RawIncidentUpdateSchema = z.object({
-  status: z.string().nullish(),
-  body: z.string().nullish(),
+  status: z.nullish(z.string()),
+  body: z.nullish(z.string()),
   display_at: optStr,
   created_at: optStr,
   affected_components: lenientArray(AffectedComponentSchema),
@@ -51,9 +51,9 @@ export const RawIncidentUpdateSchema = z.object({
 /** An incident (also the shape of a scheduled maintenance). */
 export const RawIncidentSchema = z.object({
   id: str,
-  name: z.string().nullish(),
-  status: z.string().nullish(),
-  impact: z.string().nullish(),
+  name: z.nullish(z.string()),
+  status: z.nullish(z.string()),
+  impact: z.nullish(z.string()),
   created_at: optStr,
   started_at: optStr,
   updated_at: optStr,
@@ -62,15 +62,15 @@ export const RawIncidentSchema = z.object({
   shortlink: optStr,
   scheduled_for: optStr,
   scheduled_until: optStr,
-  components: lenientArray(z.object({ id: str, name: z.string().nullish() })),
+  components: lenientArray(z.object({ id: str, name: z.nullish(z.string()) })),
   incident_updates: lenientArray(RawIncidentUpdateSchema),
 });
 export type RawIncident = z.infer<typeof RawIncidentSchema>;
 
 /** `GET /api/v2/summary.json`. */
 export const SummarySchema = z.object({
-  page: z.object({ id: optStr, name: optStr, url: optStr, updated_at: optStr }).nullish(),
-  status: z.object({ indicator: z.string().nullish(), description: z.string().nullish() }).nullish(),
+  page: z.nullish(z.object({ id: optStr, name: optStr, url: optStr, updated_at: optStr })),
+  status: z.nullish(z.object({ indicator: z.nullish(z.string()), description: z.nullish(z.string()) })),
   components: lenientArray(RawComponentSchema),
   incidents: lenientArray(RawIncidentSchema),
   scheduled_maintenances: lenientArray(RawIncidentSchema),
@@ -79,6 +79,6 @@ export type Summary = z.infer<typeof SummarySchema>;
 
 /** `GET /api/v2/incidents.json` (the 50 most recent incidents). */
 export const IncidentsSchema = z.object({
-  page: z.object({ id: optStr, updated_at: optStr }).nullish(),
+  page: z.nullish(z.object({ id: optStr, updated_at: optStr })),
   incidents: lenientArray(RawIncidentSchema),
 });

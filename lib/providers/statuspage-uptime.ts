@@ -75,30 +75,30 @@ export function extractUptimeData(html: string): unknown {
   return null;
 }
 
-const seconds = z
-  .union([z.number(), z.string()])
-  .nullish()
-  .transform((v) => {
+const seconds = z.pipe(
+  z.nullish(z.union([z.number(), z.string()])),
+  z.transform((v) => {
     const n = typeof v === 'string' ? Number(v) : (v ?? 0);
     return Number.isFinite(n) && n > 0 ? n : 0;
-  });
+  }),
+);
 
 const DaySchema = z.object({
-  date: z.string().refine((v) => calendarDay(v) !== null),
-  outages: z.object({ p: seconds, m: seconds }).nullish(),
-  related_events: lenientArray(z.object({ name: z.string().nullish(), code: z.string().nullish() })),
+  date: z.string().check(z.refine((v) => calendarDay(v) !== null)),
+  outages: z.nullish(z.object({ p: seconds, m: seconds })),
+  related_events: lenientArray(z.object({ name: z.nullish(z.string()), code: z.nullish(z.string()) })),
 });
 
 /** One `uptimeData` entry, read loosely (unknown keys ignored, bad days dropped). */
 export const UptimeDataEntrySchema = z.object({
-  component: z
-    .object({
-      code: z.string().nullish(),
-      name: z.string().nullish(),
-      startDate: z.string().nullish(),
-      isGroup: z.boolean().nullish(),
-    })
-    .nullish(),
+  component: z.nullish(
+    z.object({
+      code: z.nullish(z.string()),
+      name: z.nullish(z.string()),
+      startDate: z.nullish(z.string()),
+      isGroup: z.nullish(z.boolean()),
+    }),
+  ),
   days: lenientArray(DaySchema),
 });
 export type UptimeDataEntry = z.infer<typeof UptimeDataEntrySchema>;
