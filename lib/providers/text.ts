@@ -1,17 +1,17 @@
 /**
  * Turning untrusted status text into plain text, in the worker (adapters only: neither cheerio
- * nor the Markdown parser may reach the popup or dashboard bundles).
+ * nor the Markdown reader may reach the popup or dashboard bundles).
  *
  * - HTML: Statuspage update bodies may carry benign HTML formatting; it is reduced to its text with
  *   cheerio. Anything with active markup (scripts, handlers, embeds, `javascript:`) is kept
  *   literally: views render it as text, so a `<script>` stays visible and inert.
- * - Markdown (incident.io bodies, some Statuspage ones): parsed with `marked`'s lexer and walked to
- *   text: no `**`, `#` or code fences; links read as their text (never made clickable), images as
- *   their alt text, list items as lines ("• item", "1. item"), tables as rows. Raw HTML inside
- *   Markdown stays literal text. Never HTML out.
+ * - Markdown (incident.io bodies, some Statuspage ones): read by our own CommonMark + GFM
+ *   reader (`./markdown`) straight to text: no `**`, `#` or code fences; links read as their text
+ *   (never made clickable), images as their alt text, list items as lines ("• item", "1. item"),
+ *   tables as rows. Raw HTML inside Markdown stays literal text. Never HTML out.
  */
 import { load } from 'cheerio/slim';
-import { Lexer, type Token, type Tokens } from 'marked';
+import { markdownPlainText } from './markdown';
 
 // Markup that could act (scripts, handlers, embeds) marks a body as hostile: it stays literal text.
 const ACTIVE_MARKUP = /<\s*\/?\s*(script|iframe|img|svg|object|embed|style|link|meta|form|input|math|video|audio|source)\b|\son\w+\s*=|javascript:/i;
@@ -24,70 +24,11 @@ const MAX_TEXT = 4_000;
 /** Longer input is cut before parsing (only `MAX_TEXT` characters are ever shown): bounds the cost of a hostile body. */
 const MAX_PARSED = 8_000;
 
-function inline(tokens: readonly Token[] | undefined): string {
-  return (tokens ?? []).map(tokenText).join('');
-}
-
-function blocks(tokens: readonly Token[] | undefined): string {
-  return (tokens ?? [])
-    .map(tokenText)
-    .filter((text) => text.trim() !== '')
-    .join('\n\n');
-}
-
-function listText(list: Tokens.List): string {
-  const first = typeof list.start === 'number' ? list.start : 1;
-  return list.items
-    .map((item, i) => {
-      const lines = blocks(item.tokens).split(/\n+/);
-      const bullet = list.ordered ? `${first + i}. ` : '• ';
-      return [`${bullet}${lines[0] ?? ''}`, ...lines.slice(1).map((line) => `  ${line}`)].join('\n');
-    })
-    .join('\n');
-}
-
-function tokenText(token: Token): string {
-  switch (token.type) {
-    case 'space':
-    case 'hr':
-    case 'def':
-    case 'checkbox':
-      return '';
-    case 'br':
-      return '\n';
-    case 'code':
-    case 'codespan':
-    case 'escape':
-    case 'image':
-      return (token as Tokens.Generic).text ?? '';
-    case 'html':
-      return (token as Tokens.HTML).raw.replace(/\n+$/, '');
-    case 'list':
-      return listText(token as Tokens.List);
-    case 'blockquote':
-      return blocks((token as Tokens.Blockquote).tokens);
-    case 'table': {
-      const table = token as Tokens.Table;
-      const row = (cells: Tokens.TableCell[]) => cells.map((c) => inline(c.tokens)).join(' · ');
-      return [row(table.header), ...table.rows.map(row)].join('\n');
-    }
-    case 'text': {
-      const text = token as Tokens.Text;
-      return text.tokens ? inline(text.tokens) : text.text;
-    }
-    default: {
-      const generic = token as Tokens.Generic;
-      if (Array.isArray(generic.tokens)) return inline(generic.tokens as Token[]);
-      return typeof generic.text === 'string' ? generic.text : '';
-    }
-  }
-}
-
 /** Markdown → plain text (see the module comment); the input unchanged when it has no Markdown. */
 export function markdownToText(value: string): string {
   if (!MARKDOWN.test(value)) return value;
   try {
-    return blocks(Lexer.lex(value.length > MAX_PARSED ? value.slice(0, MAX_PARSED) : value, { gfm: true }));
+    return markdownPlainText(value.length > MAX_PARSED ? value.slice(0, MAX_PARSED) : value);
   } catch {
     return value;
   }
