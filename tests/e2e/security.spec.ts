@@ -92,6 +92,16 @@ test.describe('built code', () => {
       }
       expect(found).toEqual([]);
     });
+
+    // Not security, but the same scan of what ships: a script with one non-ASCII character is
+    // decoded as UTF-8 and kept two bytes a character by the engine (wxt.config.ts, `charset`).
+    test(`${name}: every script is ASCII`, () => {
+      test.skip(!existsSync(join(dir, 'manifest.json')), `no ${name} build at ${dir}`);
+      const scripts = files(dir, /\.m?js$/);
+      expect(scripts.length).toBeGreaterThanOrEqual(3);
+      const wide = scripts.filter((file) => /[^\x00-\x7f]/.test(readFileSync(file, 'utf8'))).map((file) => relative(dir, file));
+      expect(wide).toEqual([]);
+    });
   }
 
   test('web-ext lint --output json on the Firefox build: 0 errors', async () => {
