@@ -55,13 +55,21 @@ export function startBackground(parts: () => WorkerParts): void {
     now: () => Date.now(),
     random: Math.random,
     t: createTranslate((key, subs) => browser.i18n.getMessage(key as 'extName', subs)),
-    locale: browser.i18n.getUILanguage(),
     notifications: browser.notifications,
-    action: browser.action,
+    // Getters: a browser API is set up in the worker when first touched (about a millisecond
+    // each), and a wake sends its requests before the badge needs these two.
+    get locale() {
+      return browser.i18n.getUILanguage();
+    },
+    get action() {
+      return browser.action;
+    },
     session: browserSession,
   };
   const poller = createPoller({
-    ...deps,
+    fetch: deps.fetch,
+    now: deps.now,
+    random: deps.random,
     readAccess: access.read,
     readStatus: readStatusEarly(parts),
     afterPoll: (ctx) => parts().afterPoll(deps, ctx),
