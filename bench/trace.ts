@@ -36,6 +36,7 @@ export const TRACE_CATEGORIES = [
   'navigation',
   'ServiceWorker',
   'extensions',
+  ...(process.env.TRACE_PROFILE ? ['disabled-by-default-v8.cpu_profiler'] : []),
 ];
 
 /** Records a trace around `during` (the session must belong to a page of the browser). */
@@ -258,6 +259,21 @@ export function wakeSummary(events: TraceEvent[], scriptUrl: string) {
   const started = after((e) => e.name === 'ServiceWorkerVersion::StartWorkerFinished');
   const fetch = after((e) => e.name === 'ResourceSendRequest' && e.pid === pid && e.tid === tid && /^https:\/\/status\./.test(String(e.args?.data?.url ?? '')));
   const metaData = after((e) => e.name === 'ServiceWorkerInstalledScriptsSender::OnStarted' && e.ts <= (evaluate?.ts ?? Infinity));
+  // Every script the worker imported at install, as the browser hands it over at this start (the
+  // main script first): name, source and code-cache bytes, in sending order.
+  const installed: { script: string; bytes: number; codeCacheBytes: number }[] = [];
+  let sending = '';
+  for (const e of events.filter((x) => x.ts >= t0 && x.ts <= (evaluate?.ts ?? Infinity) && x.ph === 'I').sort((a, b) => a.ts - b.ts)) {
+    const args = (e.args ?? {}) as { script_url?: string; body_size?: number; meta_data_size?: number };
+    if (e.name === 'ServiceWorkerInstalledScriptsSender::StartSendingScript') sending = String(args.script_url ?? '');
+    if (e.name === 'ServiceWorkerInstalledScriptsSender::OnStarted' && sending) {
+      installed.push({ script: sending.slice(sending.lastIndexOf('/') + 1), bytes: args.body_size ?? 0, codeCacheBytes: args.meta_data_size ?? 0 });
+      sending = '';
+    }
+  }
+  const allSent = events
+    .filter((e) => e.ts >= t0 && e.name === 'ServiceWorkerInstalledScriptsSender::OnFinished' && (e.args as { Status?: string } | undefined)?.Status === 'Success')
+    .sort((a, b) => a.ts - b.ts)[0];
   const ms = (e: TraceEvent | undefined) => (e ? Math.round((e.ts - t0) / 100) / 10 : null);
   const to = fetch?.ts ?? evaluated?.ts ?? t0;
   return {
@@ -272,6 +288,10 @@ export function wakeSummary(events: TraceEvent[], scriptUrl: string) {
     },
     scriptBytes: (metaData?.args as { body_size?: number } | undefined)?.body_size ?? null,
     codeCacheBytes: (metaData?.args as { meta_data_size?: number } | undefined)?.meta_data_size ?? null,
+    /** What the browser hands a starting worker before it evaluates (every script imported at install). */
+    installedScripts: installed,
+    /** When the last of them was handed over (ms after the message). */
+    installedScriptsSentMs: ms(allSent),
     topLevel: evaluate && evaluated ? breakdown(events, pid, tid, evaluate.ts, evaluated.ts) : null,
     topLevelApiCalls: evaluate && evaluated ? count(events, pid, tid, evaluate.ts, evaluated.ts, (e) => e.name === 'NativeExtensionBindingsSystem::SendRequest') : null,
     afterStart: evaluated && fetch ? breakdown(events, pid, tid, evaluated.ts, fetch.ts) : null,

@@ -51,6 +51,11 @@ const median = (xs) => {
 const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const gz = (buf) => gzipSync(buf).length; // zlib default level (6), as `gzip` does
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
+/** The scripts a starting worker is handed before it evaluates (all it imported at install). */
+const installedText = (w) =>
+  w.installedScripts?.length > 1
+    ? `; handed over before evaluation: ${w.installedScripts.map((s) => `${s.script} ${kb(s.bytes)} + ${kb(s.codeCacheBytes)} code cache`).join(', ')} (last at ${w.installedScriptsSentMs} ms)`
+    : '';
 const ms = (v) => (v >= 100 ? `${Math.round(v)} ms` : `${v.toFixed(1)} ms`);
 const msq = (v) => (v === null || v === undefined || Number.isNaN(v) ? '—' : ms(v));
 const us = (v) => (v >= 1000 ? `${(v / 1000).toFixed(2)} ms` : `${Math.round(v)} µs`);
@@ -414,7 +419,7 @@ if (trace) {
     const cpuTotal = Object.values(w.workerThread.cpu).reduce((a, b) => a + b, 0);
     row(
       `${name === 'aiStatus' ? 'AI Status' : 'minimal'} worker wake, ms after the message`,
-      `start requested ${msq(st.startRequested)}, script loading ${msq(st.scriptLoading)}, evaluating ${msq(st.evaluateStart)}–${msq(st.evaluateEnd)}, started ${msq(st.workerStarted)}, first status request ${msq(st.firstStatusRequest)}; ${top}; worker thread CPU ${ms(cpuTotal)}, descheduled ${ms(w.workerThread.waiting)}, idle ${ms(w.workerThread.idle)}; before the request: ${w.apiCallsBeforeFetch} API calls, ${w.repliesBeforeFetch.count} answers (${kb(w.repliesBeforeFetch.bytes)}, largest ${kb(w.repliesBeforeFetch.largestBytes)}); script ${kb(w.scriptBytes ?? 0)}, code cache ${kb(w.codeCacheBytes ?? 0)}`,
+      `start requested ${msq(st.startRequested)}, script loading ${msq(st.scriptLoading)}, evaluating ${msq(st.evaluateStart)}–${msq(st.evaluateEnd)}, started ${msq(st.workerStarted)}, first status request ${msq(st.firstStatusRequest)}; ${top}; worker thread CPU ${ms(cpuTotal)}, descheduled ${ms(w.workerThread.waiting)}, idle ${ms(w.workerThread.idle)}; before the request: ${w.apiCallsBeforeFetch} API calls, ${w.repliesBeforeFetch.count} answers (${kb(w.repliesBeforeFetch.bytes)}, largest ${kb(w.repliesBeforeFetch.largestBytes)}); script ${kb(w.scriptBytes ?? 0)}, code cache ${kb(w.codeCacheBytes ?? 0)}${installedText(w)}`,
     );
   }
   if (trace.storedBytes) {
