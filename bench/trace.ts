@@ -260,10 +260,14 @@ export function wakeSummary(events: TraceEvent[], scriptUrl: string) {
   const fetch = after((e) => e.name === 'ResourceSendRequest' && e.pid === pid && e.tid === tid && /^https:\/\/status\./.test(String(e.args?.data?.url ?? '')));
   const metaData = after((e) => e.name === 'ServiceWorkerInstalledScriptsSender::OnStarted' && e.ts <= (evaluate?.ts ?? Infinity));
   // Every script the worker imported at install, as the browser hands it over at this start (the
-  // main script first): name, source and code-cache bytes, in sending order.
+  // main script first, the others while the worker initializes or evaluates): name, source and
+  // code-cache bytes, in sending order, and when the last was handed over.
+  const allSent = events
+    .filter((e) => e.ts >= t0 && e.name === 'ServiceWorkerInstalledScriptsSender::OnFinished' && (e.args as { Status?: string } | undefined)?.Status === 'Success')
+    .sort((a, b) => a.ts - b.ts)[0];
   const installed: { script: string; bytes: number; codeCacheBytes: number }[] = [];
   let sending = '';
-  for (const e of events.filter((x) => x.ts >= t0 && x.ts <= (evaluate?.ts ?? Infinity) && x.ph === 'I').sort((a, b) => a.ts - b.ts)) {
+  for (const e of events.filter((x) => x.ts >= t0 && x.ts <= (allSent?.ts ?? Infinity) && x.ph === 'I').sort((a, b) => a.ts - b.ts)) {
     const args = (e.args ?? {}) as { script_url?: string; body_size?: number; meta_data_size?: number };
     if (e.name === 'ServiceWorkerInstalledScriptsSender::StartSendingScript') sending = String(args.script_url ?? '');
     if (e.name === 'ServiceWorkerInstalledScriptsSender::OnStarted' && sending) {
@@ -271,9 +275,6 @@ export function wakeSummary(events: TraceEvent[], scriptUrl: string) {
       sending = '';
     }
   }
-  const allSent = events
-    .filter((e) => e.ts >= t0 && e.name === 'ServiceWorkerInstalledScriptsSender::OnFinished' && (e.args as { Status?: string } | undefined)?.Status === 'Success')
-    .sort((a, b) => a.ts - b.ts)[0];
   const ms = (e: TraceEvent | undefined) => (e ? Math.round((e.ts - t0) / 100) / 10 : null);
   const to = fetch?.ts ?? evaluated?.ts ?? t0;
   return {
@@ -288,7 +289,7 @@ export function wakeSummary(events: TraceEvent[], scriptUrl: string) {
     },
     scriptBytes: (metaData?.args as { body_size?: number } | undefined)?.body_size ?? null,
     codeCacheBytes: (metaData?.args as { meta_data_size?: number } | undefined)?.meta_data_size ?? null,
-    /** What the browser hands a starting worker before it evaluates (every script imported at install). */
+    /** What the browser hands a starting worker (every script imported at install), in order. */
     installedScripts: installed,
     /** When the last of them was handed over (ms after the message). */
     installedScriptsSentMs: ms(allSent),

@@ -51,10 +51,10 @@ const median = (xs) => {
 const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const gz = (buf) => gzipSync(buf).length; // zlib default level (6), as `gzip` does
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
-/** The scripts a starting worker is handed before it evaluates (all it imported at install). */
+/** The scripts a starting worker is handed (all it imported at install), in order. */
 const installedText = (w) =>
   w.installedScripts?.length > 1
-    ? `; handed over before evaluation: ${w.installedScripts.map((s) => `${s.script} ${kb(s.bytes)} + ${kb(s.codeCacheBytes)} code cache`).join(', ')} (last at ${w.installedScriptsSentMs} ms)`
+    ? `; handed over at start: ${w.installedScripts.map((s) => `${s.script} ${kb(s.bytes)} + ${kb(s.codeCacheBytes)} code cache`).join(', ')} (last at ${w.installedScriptsSentMs} ms)`
     : '';
 const ms = (v) => (v >= 100 ? `${Math.round(v)} ms` : `${v.toFixed(1)} ms`);
 const msq = (v) => (v === null || v === undefined || Number.isNaN(v) ? '—' : ms(v));
