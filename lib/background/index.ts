@@ -76,11 +76,19 @@ export function startBackground(parts: () => WorkerParts): void {
   });
   const badge = () => refreshBadge(deps);
 
+  // Set once a poll of this worker has painted the badge (the start-up chore then need not).
+  let painted = false;
   const safely = (reason: Parameters<typeof poller.poll>[0]) =>
-    poller.poll(reason).catch((error: unknown): PollReply => {
-      console.error('[ai-status] poll failed', error);
-      return { result: 'skipped', changed: false };
-    });
+    poller.poll(reason).then(
+      (reply) => {
+        if (reply.result === 'polled') painted = true;
+        return reply;
+      },
+      (error: unknown): PollReply => {
+        console.error('[ai-status] poll failed', error);
+        return { result: 'skipped', changed: false };
+      },
+    );
 
   const ensure = async () => ensureAlarm(browser.alarms, (await load('settings')).intervalSec);
 
@@ -129,10 +137,11 @@ export function startBackground(parts: () => WorkerParts): void {
     else void badge();
   });
 
-  // Every worker start: the alarm may be gone (Firefox restart) and the badge is blank.
+  // Every worker start: the alarm may be gone (Firefox restart) and the badge is blank — unless
+  // the poll that woke the worker has painted it already (reading its records again for nothing).
   setTimeout(() => {
     void ensure();
-    void badge();
+    if (!painted) void badge();
     void browserSession();
   }, CHORES_DELAY_MS);
 }

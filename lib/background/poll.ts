@@ -173,7 +173,7 @@ export function createPoller(deps: PollerDeps): Poller {
     }
     const hasAccess = deps.readAccess?.();
     const [before, healthBefore] = await loadAll('snapshots', 'health');
-    // Marked as started while the requests are already on their way (this worker is the only poller).
+    // Marked as started without holding the requests back for the write (this worker is the only poller).
     const marked = save('poll', { ...state, lastPollAt: started });
     const baseMs = alarmPeriodSec(settings.intervalSec) * 1000;
     const providers = activeServices(settings);

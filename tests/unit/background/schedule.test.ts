@@ -122,4 +122,24 @@ describe('background wiring (startBackground)', () => {
     await save('settings', { ...structuredClone(DEFAULT_SETTINGS), intervalSec: 300 });
     await waitFor(async () => (await fakeBrowser.alarms.get(POLL_ALARM))?.periodInMinutes === 5, 'the recreated alarm');
   });
+
+  it('a worker woken for a poll paints the badge once: its start-up chores do not paint it again', async () => {
+    vi.stubGlobal(
+      'fetch',
+      fakeFetch({
+        [summaryUrl('openai')]: jsonFixture(FIX.openaiOk),
+        [summaryUrl('anthropic')]: jsonFixture(FIX.anthropicMinor),
+        [summaryUrl('cursor')]: jsonFixture(FIX.cursorOk),
+      }),
+    );
+    const paint = vi.spyOn(fakeBrowser.action, 'setBadgeText');
+    startBackground(() => workerParts);
+    // The event that woke the worker, before the chores (500 ms after start) run.
+    await fakeBrowser.alarms.onAlarm.trigger({ name: POLL_ALARM, scheduledTime: Date.now(), periodInMinutes: 1, persistAcrossSessions: false });
+    await waitFor(() => paint.mock.calls.length > 0, 'the badge');
+    await waitFor(async () => (await fakeBrowser.alarms.get(POLL_ALARM)) !== undefined, 'the chores (the alarm ensured)');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(paint).toHaveBeenCalledTimes(1);
+    expect(paint).toHaveBeenLastCalledWith({ text: '1' });
+  });
 });
