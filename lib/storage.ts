@@ -59,7 +59,7 @@ let ahead: { at: number; values: Map<RecordName, Promise<unknown>> } | null = nu
  * also dropped by any write, from this worker or another context, so it is never older than what
  * is stored.
  */
-const AHEAD_MAX_AGE_MS = 1_000;
+export const AHEAD_MAX_AGE_MS = 1_000;
 
 /**
  * Starts reading `names` now, in one request per area, for the next `loadAll`s of them: a woken

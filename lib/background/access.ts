@@ -5,6 +5,7 @@
  */
 import type { ProviderInfo } from '../providers/catalog';
 import { originsOf } from '../providers/permissions';
+import { AHEAD_MAX_AGE_MS } from '../storage';
 
 /** The parts of `browser.permissions` the check needs. */
 export interface PermissionsApi {
@@ -28,8 +29,8 @@ export function readAccess(api: PermissionsApi): AccessCheck {
 
 /**
  * `readAccess` with its first read started at once, at worker start, for the poll of the event
- * that woke the worker (as `readAhead` does for storage): used once, within a second, and dropped
- * when permissions change (`drop`).
+ * that woke the worker, under `readAhead`'s rule for storage (used once, within `AHEAD_MAX_AGE_MS`)
+ * and dropped when permissions change (`drop`).
  */
 export function accessAhead(api: PermissionsApi, now: () => number = Date.now): { read: () => AccessCheck; drop: () => void } {
   let early: { check: AccessCheck; at: number } | null = { check: readAccess(api), at: now() };
@@ -37,7 +38,7 @@ export function accessAhead(api: PermissionsApi, now: () => number = Date.now): 
     read() {
       const ahead = early;
       early = null;
-      return ahead && now() - ahead.at <= 1_000 ? ahead.check : readAccess(api);
+      return ahead && now() - ahead.at <= AHEAD_MAX_AGE_MS ? ahead.check : readAccess(api);
     },
     drop() {
       early = null;
