@@ -481,8 +481,6 @@ export function uptimeFromResources(page: BsPage, now: number): { uptime: Uptime
 
 // ——— reads ———
 
-export { indexUrl };
-
 async function readIndex(def: ProviderDefinition, ctx: FetchContext): Promise<{ url: string; result: JsonResult; page: BsPage | null }> {
   const url = indexUrl(def.pageUrl);
   const result = await getJson(url, ctx);

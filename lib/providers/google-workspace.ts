@@ -208,8 +208,6 @@ export function googleStatusFrom(all: readonly GoogleIncident[], def: ProviderDe
   };
 }
 
-export { googleIncidentsUrl };
-
 /** Reads `incidents.json` and keeps the product's state. One request. */
 export async function readGoogleStatus(def: ProviderDefinition, ctx: FetchContext): Promise<StatusOutcome> {
   const url = googleIncidentsUrl(def.pageUrl);

@@ -53,8 +53,6 @@ import { plainLine, plainText } from './text';
 import type { Adapter, HistoryOutcome, ProviderDefinition, StatusOutcome } from './types';
 import { nativeSummaryUrl } from './status-request';
 
-export { nativeSummaryUrl };
-
 /** Component status → the incident impact word the views know (Statuspage's vocabulary). */
 const IMPACT_OF_STATUS: Readonly<Record<string, string>> = {
   full_outage: 'critical',

@@ -258,8 +258,6 @@ export function instatusStatusFrom(summary: InstatusSummary, components: Compone
 
 // ——— reads ———
 
-export { instatusSummaryUrl };
-
 /** The components URL of a page. */
 export function instatusComponentsUrl(pageUrl: string): string {
   return `${pageUrl}/v3/components.json`;

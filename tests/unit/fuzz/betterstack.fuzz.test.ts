@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { indexUrl } from '../../../lib/providers/betterstack';
+import { indexUrl } from '../../../lib/providers/status-request';
 import { ctx, fakeFetch, loadJson } from '../helpers';
 import { catalogDef } from '../providers/platform-defs';
 import {

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { googleIncidentsUrl } from '../../../lib/providers/google-workspace';
+import { googleIncidentsUrl } from '../../../lib/providers/status-request';
 import { ctx, fakeFetch } from '../helpers';
 import { catalogDef } from '../providers/platform-defs';
 import {

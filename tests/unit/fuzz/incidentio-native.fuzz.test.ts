@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nativeSummaryUrl } from '../../../lib/providers/incidentio-native';
+import { nativeSummaryUrl } from '../../../lib/providers/status-request';
 import { componentImpactsUrl } from '../../../lib/providers/incidentio-uptime';
 import { ctx, fakeFetch, loadJson } from '../helpers';
 import { catalogDef } from '../providers/platform-defs';

@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { instatusComponentsUrl, instatusSummaryUrl } from '../../../lib/providers/instatus';
+import { instatusComponentsUrl } from '../../../lib/providers/instatus';
+import { instatusSummaryUrl } from '../../../lib/providers/status-request';
 import { ctx, fakeFetch } from '../helpers';
 import { customDef } from '../providers/platform-defs';
 import {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { betterstackAdapter, betterstackLevel, betterstackPercent, indexUrl, parseIndex } from '../../../lib/providers/betterstack';
+import { betterstackAdapter, betterstackLevel, betterstackPercent, parseIndex } from '../../../lib/providers/betterstack';
+import { indexUrl } from '../../../lib/providers/status-request';
 import type { ProviderDefinition } from '../../../lib/providers/types';
 import { ctx, fakeFetch, html, json, jsonFixture, loadJson } from '../helpers';
 import { catalogDef, customDef, expectCleanIncident, expectCleanStatus } from './platform-defs';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { googleIncidentsUrl } from '../../../lib/providers/status-request';
 import {
   concerns,
-  googleIncidentsUrl,
   googleLevel,
   googleText,
   googleWorkspaceAdapter,

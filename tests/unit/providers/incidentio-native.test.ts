@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { nativeSummaryUrl } from '../../../lib/providers/status-request';
 import {
   historyFromImpacts,
   impactOf,
   incidentIoNativeAdapter,
-  nativeSummaryUrl,
   parseNativeSummary,
   updateText,
 } from '../../../lib/providers/incidentio-native';

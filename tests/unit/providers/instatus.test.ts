@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { instatusSummaryUrl } from '../../../lib/providers/status-request';
 import {
   instatusAdapter,
   instatusComponentLevel,
   instatusComponentsUrl,
   instatusPageLevel,
-  instatusSummaryUrl,
 } from '../../../lib/providers/instatus';
 import type { ProviderDefinition } from '../../../lib/providers/types';
 import { ctx, fakeFetch, html, json, jsonFixture, loadJson, type Route } from '../helpers';
