@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { markdownPlainText as md } from '../../../lib/providers/markdown';
-import { markdownToText } from '../../../lib/providers/text';
 
 describe('markdownPlainText: emphasis', () => {
   it('drops **, __, *, _ and ~~ where they pair up', () => {
@@ -188,13 +187,5 @@ describe('markdownPlainText: hostile input', () => {
   it('reads deeply nested quotes and lists without running out of stack', () => {
     expect(md(`${'>'.repeat(5000)} deep`)).toContain('deep');
     expect(md(Array.from({ length: 200 }, (_, i) => `${' '.repeat(i * 2)}- a`).join('\n'))).toContain('• a');
-  });
-});
-
-describe('markdownToText (the gate in text.ts)', () => {
-  it('returns text without Markdown unchanged, and converts the rest', () => {
-    expect(markdownToText('Plain *sentence* 5 * 3 with a_b')).toBe('Plain sentence 5 * 3 with a_b');
-    expect(markdownToText('No markdown at all: 99.5% - recovering')).toBe('No markdown at all: 99.5% - recovering');
-    expect(markdownToText('**Bold** only')).toBe('Bold only');
   });
 });

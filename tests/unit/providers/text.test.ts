@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainLine, plainText } from '../../../lib/providers/text';
+import { markdownToText, plainLine, plainText } from '../../../lib/providers/text';
 
 describe('plainText', () => {
   it('is empty for null, undefined and empty', () => {
@@ -152,5 +152,13 @@ describe('plainLine', () => {
     expect(out.endsWith('…')).toBe(true);
     expect(plainLine('abcdef', 4)).toBe('abc…');
     expect(plainLine('abcd', 4)).toBe('abcd');
+  });
+});
+
+describe('markdownToText (the gate before the Markdown reader)', () => {
+  it('returns text without Markdown unchanged, and converts the rest', () => {
+    expect(markdownToText('Plain *sentence* 5 * 3 with a_b')).toBe('Plain sentence 5 * 3 with a_b');
+    expect(markdownToText('No markdown at all: 99.5% - recovering')).toBe('No markdown at all: 99.5% - recovering');
+    expect(markdownToText('**Bold** only')).toBe('Bold only');
   });
 });
