@@ -11,11 +11,10 @@
  * `incidentsCoverStart`). The list is bounded by the source (50 on Statuspage).
  */
 import type { ProviderId, ServiceStatus } from '../model';
-import type { FetchLike } from '../providers/http';
+import { NOT_MODIFIED, type FetchLike } from '../providers/http';
 import type { ProviderDefinition } from '../providers/types';
 import { save, type History, type HistoryEntry, type OfficialUptimeEntry, type Snapshots } from '../storage';
 import { incidentInterval, DAY_MS, WINDOW_DAYS } from '../uptime';
-import { NOT_MODIFIED } from '../providers/statuspage-uptime';
 import { readHistory, readOfficialUptime } from './stored';
 
 /** History is re-read at most this often unless the active incidents changed. */

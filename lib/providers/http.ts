@@ -36,10 +36,18 @@ export type HttpResult =
   | { ok: true; notModified: true; etag: string | null; bytes: 0 }
   | { ok: false; error: FetchError; retryAfterSec: number | null };
 
+/** HTTP status of the "not modified" outcome: the caller keeps its figures and counts them as current. */
+export const NOT_MODIFIED = 304;
+
 /** A fetch of more than 8 s counts as a failure (docs/ARCHITECTURE.md#refresh). */
 export const FETCH_TIMEOUT_MS = 8_000;
 /** Status JSON is a few KB; anything this large is not a status page. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/**
+ * A status page's HTML (Statuspage's uptime bars: pages are about 125 KB to 1 MB): the largest
+ * body any reader accepts.
+ */
+export const MAX_PAGE_BYTES = 5 * 1024 * 1024;
 
 /** Builds a `FetchError`. */
 export function fetchError(kind: FetchErrorKind, message: string, at: number, httpStatus: number | null = null): FetchError {
@@ -59,7 +67,8 @@ export function parseRetryAfter(value: string | null, now: number): number | nul
   return Math.min(Math.max(0, Math.ceil((date - now) / 1000)), MAX_RETRY_AFTER_SEC);
 }
 
-async function readCapped(response: Response, maxBytes: number): Promise<string | null> {
+/** The body as text, or null once it is (or says it is) over `maxBytes`; cancels what it does not read. */
+export async function readCapped(response: Response, maxBytes: number): Promise<string | null> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel().catch(() => undefined);

@@ -24,13 +24,11 @@
 import type { DayBar, Uptime } from '../model';
 import { z } from '../zod';
 import { aggregateUptime, DAY_MS, noDataDay, statuspagePercent, SHORT_WINDOW_DAYS, WINDOW_DAYS, type ComponentFigure } from '../uptime';
-import { fetchError, httpGet, type FetchContext } from './http';
+import { fetchError, httpGet, MAX_PAGE_BYTES, NOT_MODIFIED, type FetchContext } from './http';
 import { lenientArray } from './statuspage-schema';
 import { plainLine } from './text';
 import type { ProviderDefinition, UptimeOutcome } from './types';
 
-/** Pages are about 125 KB to 1 MB; anything over this is not a status page. */
-export const MAX_PAGE_BYTES = 5 * 1024 * 1024;
 
 const ASSIGNMENT = /(?:\bwindow\.uptimeData|\b(?:var|let|const)\s+uptimeData)\s*=\s*\{/g;
 const ID = /^[A-Za-z0-9]{1,64}$/;
@@ -194,8 +192,6 @@ export function officialUptimeFromHtml(html: string, now: number): { uptime: Upt
   return { uptime: aggregateUptime(parts, 'official'), components };
 }
 
-/** HTTP status of the "not modified" outcome: the caller keeps its figures and counts them as current. */
-export const NOT_MODIFIED = 304;
 
 /**
  * Reads a Statuspage page's official uptime (`GET <page>/`). With `ctx.etag` (the `etag` of the

@@ -2,13 +2,12 @@ import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import {
   extractUptimeData,
-  MAX_PAGE_BYTES,
-  NOT_MODIFIED,
   officialUptimeFromHtml,
   readStatuspageUptime,
   readUptimeData,
 } from '../../../lib/providers/statuspage-uptime';
 import { statuspageAdapter } from '../../../lib/providers/statuspage';
+import { MAX_PAGE_BYTES, NOT_MODIFIED } from '../../../lib/providers/http';
 import { statuspagePercent } from '../../../lib/uptime';
 import { ctx, def, fakeFetch, html, json, loadFixture } from '../helpers';
 
