@@ -33,18 +33,25 @@ export default defineConfig({
     },
   }),
   hooks: {
-    // The worker's large half (lib/background/lazy-parts.ts): a Chrome service worker imports it
-    // on demand; a Firefox event page has no importScripts, so it loads right after the worker.
+    // Chrome's parsing document (lib/parsing/link.ts): a bare page running parser.js, the
+    // adapters' own bundle (entrypoints/parser.ts). Firefox reads pages in its event page.
+    'build:publicAssets': (wxt, files) => {
+      if (wxt.config.browser === 'firefox') return;
+      files.push({ relativeDest: 'parser.html', contents: '<!doctype html>\n<meta charset="utf-8">\n<title>AI Status reader</title>\n<script src="/parser.js"></script>\n' });
+    },
+    // The worker's large half with the adapters (lib/background/lazy-parts.ts): a Firefox event
+    // page loads event-page-parts.js right after the worker (Chrome's worker has none).
     'build:manifestGenerated': (wxt, manifest) => {
       const background = manifest.background as { scripts?: string[] } | undefined;
-      if (background?.scripts) background.scripts.push('worker-parts.js');
+      if (background?.scripts) background.scripts.push('event-page-parts.js');
     },
   },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['alarms', 'storage', 'notifications'],
+    // offscreen (Chrome): the document that reads status pages off the worker (lib/parsing/link.ts).
+    permissions: ['alarms', 'storage', 'notifications', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // Both derive from the catalog: the default services are required, every other service and
     // any page added by URL is asked for when the user turns it on (docs/ARCHITECTURE.md).
     host_permissions: [...REQUIRED_ORIGINS, ...(E2E_GRANT ? E2E_GRANTED_ORIGINS : [])],

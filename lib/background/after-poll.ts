@@ -5,7 +5,8 @@
  */
 import type { Translate } from '../i18n';
 import type { FetchLike } from '../providers/http';
-import { definitionOf } from '../providers/registry';
+import type { ProviderInfo } from '../providers/catalog';
+import type { ProviderDefinition } from '../providers/types';
 import { alarmPeriodSec } from '../settings';
 import { load, save } from '../storage';
 import type { AfterPollContext } from './poll';
@@ -27,8 +28,11 @@ export interface BackgroundDeps {
   session: () => Promise<number>;
 }
 
-/** Runs every step; one failing step never stops the others. The badge is painted last. */
-export async function afterPoll(deps: BackgroundDeps, ctx: AfterPollContext): Promise<void> {
+/**
+ * Runs every step; one failing step never stops the others. The badge is painted last.
+ * `definitionOf` pairs a service with its adapter (the worker's readers: `parts.ts`).
+ */
+export async function afterPoll(deps: BackgroundDeps, ctx: AfterPollContext, definitionOf: (info: ProviderInfo) => ProviderDefinition | null): Promise<void> {
   const providers = ctx.providers.map(definitionOf).filter((d) => d !== null);
   const sources = { providers, fetch: deps.fetch, now: deps.now };
   const steps: Promise<unknown>[] = [

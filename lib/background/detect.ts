@@ -7,10 +7,10 @@ import { detectPlatform } from '../providers/detect';
 import type { FetchLike } from '../providers/http';
 
 /** Detects the page at `url`; never throws. */
-export async function detect(url: unknown, deps: { fetch: FetchLike; now: () => number }): Promise<DetectReply> {
+export async function detect(url: unknown, deps: { fetch: FetchLike; now: () => number; timeoutMs?: number }): Promise<DetectReply> {
   if (typeof url !== 'string' || url.length > 2048) return { ok: false, messageKey: 'addServiceErrorInvalidUrl' };
   try {
-    const found = await detectPlatform(url, { fetch: deps.fetch, now: deps.now });
+    const found = await detectPlatform(url, { fetch: deps.fetch, now: deps.now, ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}) });
     if (!found.ok) return { ok: false, messageKey: found.messageKey };
     return {
       ok: true,

@@ -1,8 +1,9 @@
 /**
  * Wires the background engine to the browser: alarm, messages, settings changes, badge. Called
  * synchronously from `entrypoints/background.ts` so every listener exists before the worker idles.
- * This is the worker's small half: the adapters and the steps after a poll come from the large
- * half (`parts.ts`), loaded when first needed (`lazy-parts.ts`).
+ * This is the worker's small half: reading pages and the steps after a poll come from the large
+ * half (`parts.ts`), made when first needed (`lazy-parts.ts`); in Chrome it reads pages through
+ * the parsing document, whose fetches come back here (`lib/parsing/link.ts`).
  */
 import { browser } from 'wxt/browser';
 import { isBackgroundMessage, type PollReply } from '../messages';
@@ -17,6 +18,7 @@ import type { BackgroundDeps } from './after-poll';
 import { providerOfNotification } from './notify';
 import { ensureAlarm, POLL_ALARM } from './schedule';
 import { readStatusEarly } from './lazy-parts';
+import { isFetchRequest } from '../parsing/wire';
 import type { WorkerParts } from './parts';
 
 /**
@@ -44,7 +46,7 @@ async function browserSession(): Promise<number> {
 
 /**
  * Registers every background listener. Must run synchronously at worker start. `parts` gives the
- * large half (loading it on first call).
+ * large half (making it on first call).
  */
 export function startBackground(parts: () => WorkerParts): void {
   // Most wakes are for a poll: what it reads is on its way while the event that woke the worker arrives.
@@ -104,6 +106,13 @@ export function startBackground(parts: () => WorkerParts): void {
     void safely('alarm').then((reply) => (reply.result === 'polled' ? undefined : badge()));
   });
   browser.runtime.onMessage.addListener((message: unknown, _sender: unknown, reply: (answer: unknown) => void) => {
+    // Chrome's parsing document asking the worker to fetch for a read it is making.
+    if (isFetchRequest(message)) {
+      const fetched = parts().answer(message);
+      if (!fetched) return undefined;
+      void fetched.then(reply, () => reply(undefined));
+      return true;
+    }
     if (!isBackgroundMessage(message)) return undefined;
     const answer: Promise<unknown> =
       message.type === 'save-settings'

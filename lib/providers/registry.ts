@@ -10,7 +10,7 @@ import { incidentIoAdapter } from './incidentio';
 import { incidentIoNativeAdapter } from './incidentio-native';
 import { instatusAdapter } from './instatus';
 import { statuspageAdapter } from './statuspage';
-import type { Adapter, ProviderDefinition } from './types';
+import { definitionIn, type Adapter, type ProviderDefinition } from './types';
 
 /** The adapter of each platform (every platform can be read). */
 export const ADAPTERS: Readonly<Record<Platform, Adapter>> = {
@@ -24,8 +24,7 @@ export const ADAPTERS: Readonly<Record<Platform, Adapter>> = {
 
 /** A service with the adapter of its platform, or null when the platform cannot be read. */
 export function definitionOf(info: ProviderInfo): ProviderDefinition | null {
-  const adapter = ADAPTERS[info.platform];
-  return adapter ? { ...info, adapter } : null;
+  return definitionIn(ADAPTERS, info);
 }
 
 /** The default services with their adapters, in display order. */

@@ -1,4 +1,4 @@
-/** Types shared by the provider adapters and their registry. */
+/** Types shared by the provider adapters and their registry (and the one function that pairs them). */
 import type { FetchError, Incident, ServiceStatus, Uptime } from '../model';
 import type { ProviderInfo } from './catalog';
 import type { FetchContext } from './http';
@@ -31,4 +31,10 @@ export interface Adapter {
 /** A service with the adapter of its platform (see `registry.ts`). */
 export interface ProviderDefinition extends ProviderInfo {
   adapter: Adapter;
+}
+
+/** `info` with the adapter of its platform from `adapters`, or null when the platform has none. */
+export function definitionIn(adapters: Readonly<Record<string, Adapter | undefined>>, info: ProviderInfo): ProviderDefinition | null {
+  const adapter = adapters[info.platform];
+  return adapter ? { ...info, adapter } : null;
 }

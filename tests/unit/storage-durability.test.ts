@@ -369,7 +369,7 @@ describe('corrupt stored values: what a poll does with them (never a throw, good
       [summaryUrl('anthropic')]: json(loadJson(FIX.anthropicOk)),
       [summaryUrl('cursor')]: json(loadJson(FIX.cursorOk)),
     });
-    const { workerParts } = await import('../../lib/background/parts');
+    const { localParts: workerParts } = await import('../../lib/background/local-parts');
     const poller = createPoller({ fetch, now: () => NOW, random: () => 0.5, readStatus: workerParts.readStatus });
     expect(await poller.poll('refresh')).toEqual({ result: 'polled', changed: true });
     const stored = (await rawLocal()).snapshots as Snapshots;

@@ -1,50 +1,29 @@
 import { describe, expect, it, vi } from 'vitest';
-import { lazyParts, PARTS_GLOBAL, readStatusEarly, workerScriptLoader } from '../../../lib/background/lazy-parts';
-import { workerParts, type WorkerParts } from '../../../lib/background/parts';
+import { onFirstUse, PARTS_GLOBAL, publishedParts, readStatusEarly } from '../../../lib/background/lazy-parts';
+import type { WorkerParts } from '../../../lib/background/parts';
+import { localParts as workerParts } from '../../../lib/background/local-parts';
 import { PLATFORMS, catalogEntry, CATALOG, type ProviderInfo } from '../../../lib/providers/catalog';
 import { statusRequest } from '../../../lib/providers/status-request';
 import { FIX, fakeFetch, jsonFixture, makeResponse, summaryUrl } from '../helpers';
 
 const T0 = Date.parse('2026-10-10T12:00:00Z');
 
-describe('lazyParts', () => {
-  it('imports the script in the install event, and again on first use in a later worker', () => {
+describe('where the large half comes from', () => {
+  it('Chrome: made on the first call, then the same one', () => {
+    const make = vi.fn(() => workerParts);
+    const get = onFirstUse(make);
+    expect(make).not.toHaveBeenCalled();
+    expect(get()).toBe(workerParts);
+    expect(get()).toBe(workerParts);
+    expect(make).toHaveBeenCalledTimes(1);
+  });
+
+  it("Firefox: what the event page's second script published", () => {
     const scope: Record<string, unknown> = {};
-    const installs: (() => void)[] = [];
-    const importScripts = vi.fn((url: string) => {
-      expect(url).toBe('/worker-parts.js');
-      scope[PARTS_GLOBAL] = workerParts;
-    });
-    const parts = lazyParts('/worker-parts.js', scope, { importScripts, onInstall: (l) => installs.push(l) });
-    expect(importScripts).not.toHaveBeenCalled();
-    expect(installs).toHaveLength(1);
-    installs[0]!();
-    expect(importScripts).toHaveBeenCalledTimes(1);
-
-    // A later worker: a fresh scope, the script imported on the first call only.
-    const later: Record<string, unknown> = {};
-    const load = vi.fn(() => void (later[PARTS_GLOBAL] = workerParts));
-    const get = lazyParts('/worker-parts.js', later, { importScripts: load });
-    expect(load).not.toHaveBeenCalled();
+    const get = publishedParts(scope, 'event-page-parts.js');
+    expect(() => get()).toThrow('event-page-parts.js did not load');
+    scope[PARTS_GLOBAL] = workerParts;
     expect(get()).toBe(workerParts);
-    expect(get()).toBe(workerParts);
-    expect(load).toHaveBeenCalledTimes(1);
-    expect(parts).toBeTypeOf('function');
-  });
-
-  it('uses what the page already published (a Firefox event page lists the script in its manifest)', () => {
-    const scope: Record<string, unknown> = { [PARTS_GLOBAL]: workerParts };
-    expect(lazyParts('/worker-parts.js', scope, {})()).toBe(workerParts);
-  });
-
-  it('says so when the script did not publish itself', () => {
-    const get = lazyParts('/worker-parts.js', {}, { importScripts: () => undefined });
-    expect(() => get()).toThrow('/worker-parts.js did not load');
-  });
-
-  it('an event page (no importScripts) gets a loader that imports nothing', () => {
-    expect(typeof (globalThis as { importScripts?: unknown }).importScripts).toBe('undefined');
-    expect(workerScriptLoader()).toEqual({});
   });
 });
 
@@ -88,7 +67,7 @@ describe('readStatusEarly', () => {
 
   it('a status read with no adapter loaded fails that service only', async () => {
     const broken = (() => {
-      throw new Error('/worker-parts.js did not load');
+      throw new Error('event-page-parts.js did not load');
     }) as () => WorkerParts;
     await expect(readStatusEarly(broken)(catalogEntry('cursor')!, { fetch: fakeFetch(), now: () => T0 })).rejects.toThrow('did not load');
   });

@@ -4,7 +4,7 @@ import { POLL_ALARM, ensureAlarm, type AlarmsApi } from '../../../lib/background
 import { startBackground } from '../../../lib/background/index';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import { save } from '../../../lib/storage';
-import { workerParts } from '../../../lib/background/parts';
+import { localParts as workerParts } from '../../../lib/background/local-parts';
 import { FIX, fakeFetch, jsonFixture, messages, summaryUrl } from '../helpers';
 
 const alarms = fakeBrowser.alarms as unknown as AlarmsApi;
