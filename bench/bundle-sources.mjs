@@ -74,8 +74,8 @@ export function sourceName(source, root, mapDir) {
  * made of, by source file and by package.
  */
 /**
- * What the worker's two scripts carry: `background.js` (evaluated on every wake) and
- * `worker-parts.js` (loaded on demand), each as bytes per source and per package.
+ * What the worker's script (`background.js`, evaluated on every wake) and Chrome's parsing
+ * document (`parser.js`, loaded when a poll reads a page) carry, each as bytes per source and per package.
  */
 export function backgroundComposition(root, outDir) {
   const script = `import { build } from 'wxt';
@@ -84,7 +84,7 @@ await build({ browser: 'chrome', outDir: ${JSON.stringify(outDir)}, vite: () => 
   const dir = join(outDir, 'chrome-mv3');
   if (r.status !== 0 || !existsSync(join(dir, 'background.js.map'))) throw new Error(`source-map build failed: ${(r.stderr || r.stdout).slice(-800)}`);
   const out = {};
-  for (const name of ['background.js', 'worker-parts.js']) {
+  for (const name of ['background.js', 'parser.js']) {
     if (!existsSync(join(dir, `${name}.map`))) continue;
     const code = readFileSync(join(dir, name), 'utf8');
     const map = JSON.parse(readFileSync(join(dir, `${name}.map`), 'utf8'));

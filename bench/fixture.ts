@@ -11,7 +11,7 @@ import { chromium, test as base, type BrowserContext, type Page, type Worker } f
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { HOSTS, StatusMock, chromiumPath, expect, type ProviderId, type Reply } from '../tests/e2e/fixture';
-import { EXTENSION_DIR, MINIMAL_DIR, PARTS_MINIMAL_DIR } from './helpers';
+import { EXTENSION_DIR, MINIMAL_DIR } from './helpers';
 
 export { expect };
 
@@ -22,8 +22,6 @@ export interface BenchFixtures {
   extensionId: string;
   /** The minimal worker's extension id (its page: `page.html`). */
   minimalId: string;
-  /** The id of the minimal worker with AI Status's large half imported at install (null when not loaded). */
-  partsMinimalId: string | null;
   status: StatusMock;
   /** Sends "refresh" from an AI Status page and waits for the poll to finish. */
   refresh: () => Promise<{ result: string; changed: boolean }>;
@@ -69,7 +67,7 @@ async function workerFor(context: BrowserContext, script: string): Promise<Worke
 export const test = base.extend<BenchFixtures>({
   // eslint-disable-next-line no-empty-pattern
   context: async ({}, use) => {
-    const dirs = [EXTENSION_DIR, MINIMAL_DIR, ...(PARTS_MINIMAL_DIR ? [PARTS_MINIMAL_DIR] : [])];
+    const dirs = [EXTENSION_DIR, MINIMAL_DIR];
     for (const dir of dirs) if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`no extension in ${dir}: run npm run bench`);
     if (!existsSync(join(EXTENSION_DIR, 'blank.html'))) throw new Error(`${EXTENSION_DIR} has no blank.html: run npm run bench, which adds it to its copy of the build`);
     const both = dirs.join(',');
@@ -103,9 +101,6 @@ export const test = base.extend<BenchFixtures>({
   },
   minimalId: async ({ context }, use) => {
     await use(new URL((await workerFor(context, 'minimal.js')).url()).host);
-  },
-  partsMinimalId: async ({ context }, use) => {
-    await use(PARTS_MINIMAL_DIR ? new URL((await workerFor(context, 'minimal-parts.js')).url()).host : null);
   },
   status: async ({ context, worker }, use) => {
     const mock = new StatusMock();

@@ -16,12 +16,6 @@ export const OUT_DIR = resolve(process.env.BENCH_OUT_DIR ?? 'bench');
 export const EXTENSION_DIR = resolve(process.env.EXTENSION_DIR ?? '.output/chrome-mv3');
 /** The minimal MV3 worker the wake ratio is measured against (bench/baseline/minimal-worker). */
 export const MINIMAL_DIR = resolve(process.env.MINIMAL_EXTENSION_DIR ?? 'bench/baseline/minimal-worker');
-/**
- * The minimal worker plus AI Status's `worker-parts.js` imported at install
- * (bench/baseline/minimal-worker-parts, with the script copied in by scripts/bench.mjs): what a
- * wake pays for that script alone. Optional: absent, the wake test measures the two others.
- */
-export const PARTS_MINIMAL_DIR = process.env.PARTS_MINIMAL_EXTENSION_DIR ? resolve(process.env.PARTS_MINIMAL_EXTENSION_DIR) : null;
 /** Measured runs per page and per worker (after warm-up); ≥ 15 as issue #12 asks. */
 export const TTC_RUNS = Number(process.env.BENCH_TTC_RUNS ?? 21);
 export const TTC_WARMUP = 2;
@@ -111,8 +105,6 @@ export async function quiet(marker = EXTENSION_DIR): Promise<number> {
 }
 /** The query the minimal worker puts on its status request (bench/baseline/minimal-worker/minimal.js). */
 export const MINIMAL_MARK = 'bench=minimal';
-/** The query the minimal worker with the large half puts on its status request. */
-export const PARTS_MARK = 'bench=parts';
 
 /** What code evaluated in the worker or a page may use besides tests/e2e/globals.d.ts. */
 export interface BenchChrome {

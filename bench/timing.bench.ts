@@ -11,7 +11,6 @@ import { cursorSummary, fixtureJson, type ProviderId, type Reply, type StatusMoc
 import { expect, test } from './fixture';
 import {
   MINIMAL_MARK,
-  PARTS_MARK,
   PANELS,
   PROVIDERS,
   QUIET_MAX_MS,
@@ -130,7 +129,7 @@ test('time to content: blank, popup and dashboard, each in a fresh tab', async (
   });
 });
 
-test('worker wake: AI Status vs a minimal MV3 worker, woken by a message', async ({ context, extensionId, minimalId, partsMinimalId, refresh, status }) => {
+test('worker wake: AI Status vs a minimal MV3 worker, woken by a message', async ({ context, extensionId, minimalId, refresh, status }) => {
   test.setTimeout(1_200_000);
   expect((await refresh()).result).toBe('polled'); // healthy, no backoff
   const anchor = await onlyNeutralTab(context);
@@ -140,23 +139,20 @@ test('worker wake: AI Status vs a minimal MV3 worker, woken by a message', async
     await page.goto(url);
     return page;
   };
-  type Which = 'aiStatus' | 'minimal' | 'minimalParts';
-  const senders: Partial<Record<Which, Page>> = {
+  type Which = 'aiStatus' | 'minimal';
+  const senders: Record<Which, Page> = {
     aiStatus: await sender(`chrome-extension://${extensionId}/blank.html`),
     minimal: await sender(`chrome-extension://${minimalId}/page.html`),
-    ...(partsMinimalId ? { minimalParts: await sender(`chrome-extension://${partsMinimalId}/page.html`) } : {}),
   };
   const which = Object.keys(senders) as Which[];
   const workers = await serviceWorkers(context, anchor);
   const scripts: Record<Which, string> = {
     aiStatus: `chrome-extension://${extensionId}/background.js`,
     minimal: `chrome-extension://${minimalId}/minimal.js`,
-    minimalParts: `chrome-extension://${partsMinimalId}/minimal-parts.js`,
   };
   const mine: Record<Which, (r: { url: string }) => boolean> = {
-    aiStatus: (r) => !r.url.includes(MINIMAL_MARK) && !r.url.includes(PARTS_MARK),
+    aiStatus: (r) => !r.url.includes(MINIMAL_MARK),
     minimal: (r) => r.url.includes(MINIMAL_MARK),
-    minimalParts: (r) => r.url.includes(PARTS_MARK),
   };
   const cold = Object.fromEntries(which.map((w) => [w, [] as number[]])) as Record<Which, number[]>;
   const warm = Object.fromEntries(which.map((w) => [w, [] as number[]])) as Record<Which, number[]>;

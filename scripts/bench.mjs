@@ -77,11 +77,6 @@ if (existsSync(join(extDir, 'blank.html'))) failures.push('the build ships a bla
 cpSync(join(BENCH, 'baseline/blank-page'), extDir, { recursive: true });
 const minimalDir = join(work, 'minimal-worker');
 cpSync(join(BENCH, 'baseline/minimal-worker'), minimalDir, { recursive: true });
-// The minimal worker with AI Status's large half imported at install: what that script alone costs a wake.
-const partsMinimalDir = join(work, 'minimal-worker-parts');
-cpSync(join(BENCH, 'baseline/minimal-worker-parts'), partsMinimalDir, { recursive: true });
-cpSync(join(extDir, 'worker-parts.js'), join(partsMinimalDir, 'worker-parts.js'));
-cpSync(join(minimalDir, 'page.html'), join(partsMinimalDir, 'page.html')); // the same sender page
 
 // 2. Bundle sizes.
 function viewFiles(htmlFile) {
@@ -126,13 +121,13 @@ const script = (file) => {
 const bundles = {
   popup: viewFiles('popup.html'),
   dashboard: viewFiles('options.html'),
-  // The worker's two halves: the one every wake evaluates, and the one it loads on demand.
+  // The worker's one script, evaluated on every wake; the parsing document's, loaded when a poll reads.
   background: script('background.js'),
-  workerParts: script('worker-parts.js'),
+  parser: script('parser.js'),
 };
 const popupOverBudget = bundles.popup.jsGzip > POPUP_JS_GZIP_BUDGET;
 // What the worker's scripts carry: bytes of the minified output per source (a source-map build).
-console.log('▶ background.js and worker-parts.js by source (a second build, with source maps, into a temp dir)');
+console.log('▶ background.js and parser.js by source (a second build, with source maps, into a temp dir)');
 let composition = null;
 try {
   composition = backgroundComposition(ROOT, join(work, 'sourcemap-build'));
@@ -238,7 +233,7 @@ for (const dir of readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d
 // 4. In the browser.
 console.log('▶ playwright test -c bench/playwright.config.ts (5–10 minutes)');
 for (const f of readdirSync(BENCH)) if (/^last-.*\.json$/.test(f)) rmSync(join(BENCH, f));
-const pw = run('npx', ['playwright', 'test', '-c', 'bench/playwright.config.ts'], { EXTENSION_DIR: extDir, MINIMAL_EXTENSION_DIR: minimalDir, PARTS_MINIMAL_EXTENSION_DIR: partsMinimalDir, BENCH_OUT_DIR: BENCH });
+const pw = run('npx', ['playwright', 'test', '-c', 'bench/playwright.config.ts'], { EXTENSION_DIR: extDir, MINIMAL_EXTENSION_DIR: minimalDir, BENCH_OUT_DIR: BENCH });
 if (pw !== 0) failures.push('a browser measurement failed (see the Playwright output above)');
 const last = (name) => {
   const file = join(BENCH, `last-${name}.json`);
@@ -361,7 +356,7 @@ row('popup JS files', bundles.popup.js.map((f) => `${f.file} ${kb(f.gzip)}`).joi
 row('popup CSS', kb(bundles.popup.cssGzip));
 row('dashboard JS (options.html)', `${kb(bundles.dashboard.jsGzip)} (${kb(bundles.dashboard.jsBytes)} raw)`);
 row('background.js (evaluated on every worker wake)', `${kb(bundles.background.jsGzip)} (${kb(bundles.background.jsBytes)} raw)`);
-row('worker-parts.js (adapters and parsers, loaded on demand)', `${kb(bundles.workerParts.jsGzip)} (${kb(bundles.workerParts.jsBytes)} raw)`);
+row("parser.js (Chrome's parsing document: adapters and parsers, loaded when a poll reads a page)", `${kb(bundles.parser.jsGzip)} (${kb(bundles.parser.jsBytes)} raw)`);
 for (const [name, c] of Object.entries(composition ?? {})) {
   const share = (b) => `${kb(b)} (${Math.round((b / c.bytes) * 100)}%)`;
   row(`${name} by package (minified bytes, source-map build)`, c.groups.slice(0, 12).map((g) => `${g.name} ${share(g.bytes)}`).join(', '));
@@ -386,12 +381,6 @@ section(`Service worker wake (median of ${wake?.runs ?? '—'} alternating runs;
 if (wake) {
   const m = wake.medianMs;
   row('minimal MV3 worker (the bench\'s own: on a message, fetch one status URL)', `${ms(m.minimal.cold)} (running: ${ms(m.minimal.warm)})`, 'baseline = 1.0×');
-  if (m.minimalParts) {
-    row(
-      'minimal worker + AI Status\'s worker-parts.js imported at install (never evaluated at a wake)',
-      `${x(m.minimalParts.cold / m.minimal.cold)} minimal (${ms(m.minimalParts.cold)}; running: ${ms(m.minimalParts.warm)}): what that script alone costs a wake`,
-    );
-  }
   row('AI Status worker', `${x(ratios.wake)} minimal (${ms(m.aiStatus.cold)} vs ${ms(m.minimal.cold)}; running: ${ms(m.aiStatus.warm)})`, `≤ ${TARGETS.wake}× — ${enforced}`, mark(timeOk.wake));
 } else row('wake', 'not measured');
 if (trace) {
