@@ -69,7 +69,7 @@ async function tickPoll(e: ReturnType<typeof ext>, intervalSec = 5): Promise<voi
 async function chooseInterval(openPage: (p: string) => Promise<Page>, e: ReturnType<typeof ext>, seconds: number): Promise<void> {
   const options = await openPage('options.html');
   await options.getByLabel('Refresh interval').selectOption(String(seconds));
-  await expect.poll(async () => (await e.local<{ intervalSec: number }>('settings')).intervalSec).toBe(seconds);
+  await expect.poll(async () => (await e.local<{ intervalSec: number } | undefined>('settings'))?.intervalSec).toBe(seconds);
   await options.close(); // a visible view at 5 s ticks by itself; the test ticks explicitly instead
 }
 
