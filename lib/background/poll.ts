@@ -173,9 +173,8 @@ export function createPoller(deps: PollerDeps): Poller {
     }
     const hasAccess = deps.readAccess?.();
     const [before, healthBefore] = await loadAll('snapshots', 'health');
-    // Marked as started once the requests have left (a task later): the write would only delay
-    // them, and this worker is the only poller.
-    const marked = new Promise((resolve) => setTimeout(resolve, 0)).then(() => save('poll', { ...state, lastPollAt: started }));
+    // Marked as started without holding the requests back for the write (this worker is the only poller).
+    const marked = save('poll', { ...state, lastPollAt: started });
     const baseMs = alarmPeriodSec(settings.intervalSec) * 1000;
     const providers = activeServices(settings);
     const settled = await mapLimit(providers, MAX_IN_FLIGHT, (def) =>
