@@ -53,3 +53,17 @@ export function isBackgroundMessage(value: unknown): value is BackgroundMessage 
   const type = (value as { type?: unknown } | null)?.type;
   return type === 'refresh' || type === 'tick' || type === 'save-settings' || type === 'detect';
 }
+
+/**
+ * A `runtime.onMessage` listener that answers with what `handle` resolves to, through `reply`
+ * (kept open by returning true: what every browser supports); `handle` returns undefined for a
+ * message that is not its own, which is then left to other listeners. A failed answer is undefined.
+ */
+export function answering(handle: (message: unknown) => Promise<unknown> | undefined) {
+  return (message: unknown, _sender: unknown, reply: (answer: unknown) => void): true | undefined => {
+    const answer = handle(message);
+    if (!answer) return undefined;
+    void answer.then(reply, () => reply(undefined));
+    return true;
+  };
+}

@@ -6,7 +6,7 @@
  * the parsing document, whose fetches come back here (`lib/parsing/link.ts`).
  */
 import { browser } from 'wxt/browser';
-import { isBackgroundMessage, type PollReply } from '../messages';
+import { answering, isBackgroundMessage, type PollReply } from '../messages';
 import { createTranslate } from '../i18n';
 import { sanitizeSettings } from '../settings';
 import { resolveViews } from '../status';
@@ -105,25 +105,16 @@ export function startBackground(parts: () => WorkerParts): void {
     // A poll that ran painted the badge; a skipped one still must, as data ages into stale.
     void safely('alarm').then((reply) => (reply.result === 'polled' ? undefined : badge()));
   });
-  browser.runtime.onMessage.addListener((message: unknown, _sender: unknown, reply: (answer: unknown) => void) => {
-    // Chrome's parsing document asking the worker to fetch for a read it is making.
-    if (isFetchRequest(message)) {
-      const fetched = parts().answer(message);
-      if (!fetched) return undefined;
-      void fetched.then(reply, () => reply(undefined));
-      return true;
-    }
-    if (!isBackgroundMessage(message)) return undefined;
-    const answer: Promise<unknown> =
-      message.type === 'save-settings'
-        ? save('settings', sanitizeSettings(message.settings)).then(() => true)
-        : message.type === 'detect'
-          ? parts().detect(message.url, deps)
-          : safely(message.type === 'refresh' ? 'refresh' : 'tick');
-    // Answered through `reply` (kept open by returning true): what every browser supports.
-    void answer.then(reply, () => reply(undefined));
-    return true;
-  });
+  browser.runtime.onMessage.addListener(
+    answering((message) => {
+      // Chrome's parsing document asking the worker to fetch for a read it is making.
+      if (isFetchRequest(message)) return parts().answer(message);
+      if (!isBackgroundMessage(message)) return undefined;
+      if (message.type === 'save-settings') return save('settings', sanitizeSettings(message.settings)).then(() => true);
+      if (message.type === 'detect') return parts().detect(message.url, deps);
+      return safely(message.type === 'refresh' ? 'refresh' : 'tick');
+    }),
+  );
   browser.notifications.onClicked.addListener((id) => {
     if (!providerOfNotification(id)) return;
     void browser.runtime.openOptionsPage();
