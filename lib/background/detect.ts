@@ -1,16 +1,17 @@
 /**
- * "Preview" of a page the user pastes on the dashboard: the worker (which holds the adapters and
- * the network) detects the platform once and answers what the dashboard shows and stores.
+ * "Preview" of a page the user pastes on the dashboard: the background (the worker, or in Chrome
+ * its parsing document, fetching through it) detects the platform once and answers what the
+ * dashboard shows and stores.
  */
 import type { DetectReply } from '../messages';
 import { detectPlatform } from '../providers/detect';
-import type { FetchLike } from '../providers/http';
+import type { FetchContext } from '../providers/http';
 
 /** Detects the page at `url`; never throws. */
-export async function detect(url: unknown, deps: { fetch: FetchLike; now: () => number; timeoutMs?: number }): Promise<DetectReply> {
+export async function detect(url: unknown, deps: Pick<FetchContext, 'fetch' | 'now' | 'timeoutMs'>): Promise<DetectReply> {
   if (typeof url !== 'string' || url.length > 2048) return { ok: false, messageKey: 'addServiceErrorInvalidUrl' };
   try {
-    const found = await detectPlatform(url, { fetch: deps.fetch, now: deps.now, ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}) });
+    const found = await detectPlatform(url, deps);
     if (!found.ok) return { ok: false, messageKey: found.messageKey };
     return {
       ok: true,

@@ -37,7 +37,7 @@ export function createWorkerParts(readers: Readers) {
     /** The steps after a poll (`after-poll.ts`). */
     afterPoll: (deps: BackgroundDeps, ctx: AfterPollContext) => afterPoll(deps, ctx, definitionOf),
     /** Detects a pasted page. */
-    detect: (url: unknown, deps: { fetch: FetchLike; now: () => number }) => readers.detect(url, deps),
+    detect: readers.detect,
     /** A message for the large half (the parsing document's fetches); undefined when it is not one. */
     answer: (message: unknown) => readers.answerFetch?.(message),
   };

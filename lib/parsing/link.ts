@@ -7,7 +7,7 @@
  * stay in the worker. The document exists while reads run and closes when they have stopped.
  */
 import type { DetectReply } from '../messages';
-import { PLATFORMS, type Platform, type ProviderInfo } from '../providers/catalog';
+import { PLATFORMS, type Platform } from '../providers/catalog';
 import { fetchError, MAX_PAGE_BYTES, FETCH_TIMEOUT_MS, type FetchContext, type FetchLike } from '../providers/http';
 import { publishesUptime } from '../providers/status-request';
 import type { Adapter, ProviderDefinition } from '../providers/types';
@@ -79,13 +79,21 @@ export function parserLink(deps: LinkDeps): ParserLink {
   };
 
   /** Asks the document for one read; a document that went away (closed, crashed) is opened again once. */
-  async function call<K extends ParseOp>(op: K, ctx: FetchContext, fields: Omit<ParseRequest, 'type' | 'id' | 'op' | 'sent'>): Promise<ParseAnswers[K]> {
+  async function call<K extends ParseOp>(op: K, ctx: FetchContext, fields: Pick<ParseRequest, 'info' | 'url'>): Promise<ParseAnswers[K]> {
     const id = `${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2)}`;
     running.set(id, ctx);
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
       const [, sent] = await Promise.all([open(), ctx.sent?.result]);
-      const request: ParseRequest = { type: 'parse', id, op, ...fields, ...(ctx.sent && sent ? { sent: { key: ctx.sent.key, result: sent } } : {}) };
+      const request: ParseRequest = {
+        type: 'parse',
+        id,
+        op,
+        ...fields,
+        etag: ctx.etag ?? null,
+        ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}),
+        ...(ctx.sent && sent ? { sent: { key: ctx.sent.key, result: sent } } : {}),
+      };
       const ask = async (): Promise<unknown> => {
         try {
           return await deps.send(request);
@@ -113,9 +121,9 @@ export function parserLink(deps: LinkDeps): ParserLink {
   /** An adapter's read through the document; a failed exchange is a failed read, never a throw. */
   function read<K extends 'status' | 'history' | 'uptime'>(op: K) {
     return async (def: ProviderDefinition, ctx: FetchContext): Promise<ParseAnswers[K]> => {
-      const info: ProviderInfo = { id: def.id, name: def.name, vendor: def.vendor, pageUrl: def.pageUrl, platform: def.platform, ...(def.product ? { product: def.product } : {}) };
+      const { adapter: _adapter, ...info } = def;
       try {
-        return await call(op, ctx, { info, etag: ctx.etag ?? null, ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}) });
+        return await call(op, ctx, { info });
       } catch (error) {
         const reason = error instanceof Error && error.message ? ` (${error.message})` : '';
         const failed = fetchError('wrong-shape', `AI Status could not read ${new URL(def.pageUrl).host}: its reader stopped${reason}`, ctx.now());
@@ -136,7 +144,7 @@ export function parserLink(deps: LinkDeps): ParserLink {
     async detect(url, ctx) {
       try {
         // Checked there (`detect` in lib/background/detect.ts), with the rest of the detection.
-        return await call('detect', ctx, { url: url as string, ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}) });
+        return await call('detect', ctx, { url: url as string });
       } catch {
         return { ok: false, messageKey: 'addServiceErrorUnreachable' };
       }
