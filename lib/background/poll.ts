@@ -17,8 +17,12 @@ import { backoffDelayMs } from './backoff';
 /** Why a poll was asked for. */
 export type PollReason = 'alarm' | 'tick' | 'refresh' | 'startup';
 
-/** The records a poll reads (a woken worker reads them ahead, in one round trip per area: `readAhead`). */
-export const POLL_RECORDS = ['settings', 'poll', 'snapshots', 'health'] as const;
+/**
+ * The records a poll reads before its requests leave (a woken worker reads them ahead, in one
+ * round trip per area: `readAhead`). The snapshots, the largest record by far, are read while the
+ * requests are out: only the ETag depends on them (`pollProvider`).
+ */
+export const POLL_RECORDS = ['settings', 'poll', 'health'] as const;
 
 /** Most status requests in flight at once. */
 export const MAX_IN_FLIGHT = 6;
@@ -101,7 +105,7 @@ interface ProviderResult {
 
 async function pollProvider(
   def: ProviderInfo,
-  snapshot: ServiceStatus | undefined,
+  snapshots: Promise<Snapshots>,
   previous: Health,
   force: boolean,
   deps: PollerDeps,
@@ -117,8 +121,13 @@ async function pollProvider(
   if (!force && previous.backoffUntil && now < previous.backoffUntil) return { id: def.id, health: previous, attempted: false, ok: false };
   let outcome: StatusOutcome;
   try {
-    // An ETag is only worth sending when we still hold the data it validates.
-    outcome = await deps.readStatus(def, { fetch: deps.fetch, now: deps.now, etag: snapshot ? previous.etag : null });
+    // The ETag is stored with the data it validates, so it is sent before that data is read. In
+    // the rare case the data is gone (unreadable, cleared), its "not modified" is asked again without it.
+    outcome = await deps.readStatus(def, { fetch: deps.fetch, now: deps.now, etag: previous.etag });
+    if (outcome.ok && outcome.notModified && !(await snapshots)[def.id]) {
+      const again = await deps.readStatus(def, { fetch: deps.fetch, now: deps.now, etag: null });
+      outcome = { ...again, requests: again.requests + outcome.requests };
+    }
   } catch (error) {
     outcome = {
       ok: false,
@@ -164,7 +173,7 @@ export function createPoller(deps: PollerDeps): Poller {
   async function run(reason: PollReason): Promise<PollReply> {
     const force = reason === 'refresh' || reason === 'startup';
     // A skipped poll (a live tick within the interval) reads only what decides it; a woken
-    // worker has all four records read ahead (docs/ARCHITECTURE.md#the-worker-wake).
+    // worker has the records its requests need read ahead (docs/ARCHITECTURE.md#the-worker-wake).
     const [settings, state] = await loadAll('settings', 'poll');
     const started = deps.now();
     // Polls closer than the interval are skipped (1 s slack for alarm and timer jitter).
@@ -172,14 +181,19 @@ export function createPoller(deps: PollerDeps): Poller {
       return { result: 'skipped', changed: false };
     }
     const hasAccess = deps.readAccess?.();
-    const [before, healthBefore] = await loadAll('snapshots', 'health');
-    // Marked as started without holding the requests back for the write (this worker is the only poller).
-    const marked = save('poll', { ...state, lastPollAt: started });
+    const [healthBefore] = await loadAll('health');
+    // What the requests do not wait for is asked for a task later, once they have left (they are
+    // sent in this task's microtasks): the snapshots (the largest record, needed only to compare
+    // and for a 304 without data) and the mark that the poll started (this worker is the only poller).
+    const requestsSent = new Promise((resolve) => setTimeout(resolve, 0));
+    const snapshots = requestsSent.then(() => loadAll('snapshots')).then(([value]) => value);
+    const marked = requestsSent.then(() => save('poll', { ...state, lastPollAt: started }));
     const baseMs = alarmPeriodSec(settings.intervalSec) * 1000;
     const providers = activeServices(settings);
     const settled = await mapLimit(providers, MAX_IN_FLIGHT, (def) =>
-      pollProvider(def, before[def.id], healthBefore[def.id] ?? EMPTY_HEALTH, force, deps, baseMs, hasAccess),
+      pollProvider(def, snapshots, healthBefore[def.id] ?? EMPTY_HEALTH, force, deps, baseMs, hasAccess),
     );
+    const before = await snapshots;
     await marked;
     const after: Snapshots = { ...before };
     const health: HealthMap = { ...healthBefore };

@@ -205,12 +205,59 @@ describe('a poll', () => {
     expect(await health('anthropic')).toMatchObject({ error: null, etag: null, okAt: T0 });
   });
 
-  it('sends an ETag only while it still holds the data it validates', async () => {
+  it('asks again without its ETag when the data the ETag validates is gone', async () => {
+    // The snapshots are read while the requests are out: the stored ETag leaves first.
     await save('health', { anthropic: { checkedAt: T0 - 1, okAt: T0 - 1, error: null, failures: 0, backoffUntil: null, retryAfterUntil: null, etag: CLAUDE_ETAG } });
     const h = setup();
     await h.poll('alarm');
-    expect(h.fetch.calls.find((c) => c.url === summaryUrl('anthropic'))!.headers['if-none-match']).toBeUndefined();
+    const calls = h.fetch.calls.filter((c) => c.url === summaryUrl('anthropic'));
+    expect(calls.map((c) => c.headers['if-none-match'])).toEqual([CLAUDE_ETAG, undefined]);
     expect((await snapshots()).anthropic?.level).toBe('operational');
+    expect(await health('anthropic')).toMatchObject({ okAt: T0, error: null, etag: CLAUDE_ETAG });
+  });
+
+  it('sends every request before it reads the snapshots or marks the poll as started', async () => {
+    await setup().poll('alarm'); // stored data, so the next poll sends its ETag
+    const order: string[] = [];
+    for (const area of [fakeBrowser.storage.local, fakeBrowser.storage.session]) {
+      const get = area.get.bind(area) as (keys: unknown) => Promise<Record<string, unknown>>;
+      const set = area.set.bind(area) as (items: Record<string, unknown>) => Promise<void>;
+      vi.spyOn(area, 'get').mockImplementation(((keys: unknown) => {
+        order.push(`get ${[keys].flat().join(',')}`);
+        return get(keys);
+      }) as typeof area.get);
+      vi.spyOn(area, 'set').mockImplementation(((items: Record<string, unknown>) => {
+        order.push(`set ${Object.keys(items).join(',')}`);
+        return set(items);
+      }) as typeof area.set);
+    }
+    const fetch = fakeFetch(healthyRoutes());
+    const poller = createPoller({
+      readStatus: (info, ctx) => {
+        const def = PROVIDERS.find((p) => p.id === info.id)!;
+        return def.adapter.fetchStatus(def, ctx);
+      },
+      fetch: (url, init) => {
+        order.push(`fetch ${url}`);
+        return fetch(url, init);
+      },
+      now: () => T0 + 60_000,
+      random: () => 0.5,
+    });
+    expect((await poller.poll('alarm')).result).toBe('polled');
+    const last = (prefix: string) => order.findLastIndex((o) => o.startsWith(prefix));
+    const first = (prefix: string) => order.findIndex((o) => o.startsWith(prefix));
+    expect(order.filter((o) => o.startsWith('fetch'))).toHaveLength(3);
+    expect(first('get snapshots')).toBeGreaterThan(last('fetch'));
+    expect(first('set poll')).toBeGreaterThan(last('fetch'));
+  });
+
+  it('sends one request per service when the data its ETag validates is stored', async () => {
+    const h = setup();
+    await h.poll('alarm');
+    h.advance(60_000);
+    await h.poll('alarm');
+    expect(h.fetch.calls.filter((c) => c.url === summaryUrl('anthropic')).map((c) => c.headers['if-none-match'])).toEqual([undefined, CLAUDE_ETAG]);
   });
 });
 
