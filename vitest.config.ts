@@ -4,7 +4,6 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
     restoreMocks: true,
     testTimeout: 20_000,
@@ -12,5 +11,11 @@ export default defineConfig({
     // this runs on doubled the suite's time (110 s → 78 s with both).
     maxWorkers: '100%',
     reporters: ['default', ['json', { outputFile: 'test-results/unit-results.json' }]],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], exclude: ['tests/unit/fuzz/**'] } },
+      // The fuzz files test pure readers (no fake browser, no module state): they share one module
+      // cache per worker instead of importing the adapters again for each file (60 s → 48 s here).
+      { extends: true, test: { name: 'fuzz', include: ['tests/unit/fuzz/**/*.test.ts'], isolate: false } },
+    ],
   },
 });
