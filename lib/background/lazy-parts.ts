@@ -8,7 +8,7 @@
  * page is a document and reads pages itself; the half with the adapters is a second script its
  * manifest lists after the worker's own (wxt.config.ts), published on a global.
  */
-import { sendEarly, type FetchContext } from '../providers/http';
+import { nextTask, sendEarly, type FetchContext } from '../providers/http';
 import type { ProviderInfo } from '../providers/catalog';
 import { statusRequest } from '../providers/status-request';
 import type { StatusOutcome } from '../providers/types';
@@ -42,7 +42,7 @@ export function readStatusEarly(parts: () => WorkerParts): (info: ProviderInfo, 
     const first = statusRequest(info);
     const sent = sendEarly(first.url, first.revalidate ? ctx : { ...ctx, etag: null });
     // A task later, so the other services' requests leave before this thread goes on.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     return parts().readStatus(info, { ...ctx, sent });
   };
 }

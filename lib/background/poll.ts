@@ -4,7 +4,7 @@
  * data, it only records why. A poll returns what the steps after it need (settings, the resolved
  * views, health), so nothing is read twice.
  */
-import type { FetchContext, FetchLike } from '../providers/http';
+import { nextTask, type FetchContext, type FetchLike } from '../providers/http';
 import type { ProviderInfo } from '../providers/catalog';
 import type { StatusOutcome } from '../providers/types';
 import type { ProviderId, ServiceStatus } from '../model';
@@ -185,7 +185,7 @@ export function createPoller(deps: PollerDeps): Poller {
     // What the requests do not wait for is asked for a task later, once they have left (they are
     // sent in this task's microtasks): the snapshots (the largest record, needed only to compare
     // and for a 304 without data) and the mark that the poll started (this worker is the only poller).
-    const requestsSent = new Promise((resolve) => setTimeout(resolve, 0));
+    const requestsSent = nextTask();
     const snapshots = requestsSent.then(() => loadAll('snapshots')).then(([value]) => value);
     const marked = requestsSent.then(() => save('poll', { ...state, lastPollAt: started }));
     const baseMs = alarmPeriodSec(settings.intervalSec) * 1000;

@@ -97,6 +97,14 @@ export async function readCapped(response: Response, maxBytes: number): Promise<
   return new TextDecoder().decode(all);
 }
 
+/**
+ * Resolves in the next task: every request sent in this task's microtasks (`sendEarly`) has left
+ * by then, so what follows does not hold them back.
+ */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** Sends `httpGet(url, ctx, accept)` now; hand the result to the reader as `ctx.sent`. */
 export function sendEarly(url: string, ctx: FetchContext, accept = 'application/json'): SentRequest {
   return { key: requestKey(url, accept, ctx.etag), result: httpGet(url, { ...ctx, sent: undefined }, accept) };
