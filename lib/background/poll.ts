@@ -172,16 +172,15 @@ export function createPoller(deps: PollerDeps): Poller {
 
   async function run(reason: PollReason): Promise<PollReply> {
     const force = reason === 'refresh' || reason === 'startup';
-    // A skipped poll (a live tick within the interval) reads only what decides it; a woken
-    // worker has the records its requests need read ahead (docs/ARCHITECTURE.md#the-worker-wake).
-    const [settings, state] = await loadAll('settings', 'poll');
+    // One round trip per area for what the gate and the requests need (health shares the poll
+    // state's request); a woken worker has them read ahead (docs/ARCHITECTURE.md#the-worker-wake).
+    const [settings, state, healthBefore] = await loadAll(...POLL_RECORDS);
     const started = deps.now();
     // Polls closer than the interval are skipped (1 s slack for alarm and timer jitter).
     if (!force && state.lastPollAt !== null && started - state.lastPollAt < settings.intervalSec * 1000 - 1000) {
       return { result: 'skipped', changed: false };
     }
     const hasAccess = deps.readAccess?.();
-    const [healthBefore] = await loadAll('health');
     // What the requests do not wait for is asked for a task later, once they have left (they are
     // sent in this task's microtasks): the snapshots (the largest record, needed only to compare
     // and for a 304 without data) and the mark that the poll started (this worker is the only poller).

@@ -217,39 +217,31 @@ describe('a poll', () => {
   });
 
   it('sends every request before it reads the snapshots or marks the poll as started', async () => {
-    await setup().poll('alarm'); // stored data, so the next poll sends its ETag
-    const order: string[] = [];
+    const h = setup();
+    await h.poll('alarm'); // stored data, so the next poll sends its ETag
+    h.advance(60_000);
+    // Each storage call, with how many requests had been sent when it was made (the fake records a
+    // request when it is called).
+    const log: { call: string; sent: number }[] = [];
+    const sentBefore = h.fetch.calls.length;
     for (const area of [fakeBrowser.storage.local, fakeBrowser.storage.session]) {
       const get = area.get.bind(area) as (keys: unknown) => Promise<Record<string, unknown>>;
       const set = area.set.bind(area) as (items: Record<string, unknown>) => Promise<void>;
       vi.spyOn(area, 'get').mockImplementation(((keys: unknown) => {
-        order.push(`get ${[keys].flat().join(',')}`);
+        log.push({ call: `get ${[keys].flat().join(',')}`, sent: h.fetch.calls.length - sentBefore });
         return get(keys);
       }) as typeof area.get);
       vi.spyOn(area, 'set').mockImplementation(((items: Record<string, unknown>) => {
-        order.push(`set ${Object.keys(items).join(',')}`);
+        log.push({ call: `set ${Object.keys(items).join(',')}`, sent: h.fetch.calls.length - sentBefore });
         return set(items);
       }) as typeof area.set);
     }
-    const fetch = fakeFetch(healthyRoutes());
-    const poller = createPoller({
-      readStatus: (info, ctx) => {
-        const def = PROVIDERS.find((p) => p.id === info.id)!;
-        return def.adapter.fetchStatus(def, ctx);
-      },
-      fetch: (url, init) => {
-        order.push(`fetch ${url}`);
-        return fetch(url, init);
-      },
-      now: () => T0 + 60_000,
-      random: () => 0.5,
-    });
-    expect((await poller.poll('alarm')).result).toBe('polled');
-    const last = (prefix: string) => order.findLastIndex((o) => o.startsWith(prefix));
-    const first = (prefix: string) => order.findIndex((o) => o.startsWith(prefix));
-    expect(order.filter((o) => o.startsWith('fetch'))).toHaveLength(3);
-    expect(first('get snapshots')).toBeGreaterThan(last('fetch'));
-    expect(first('set poll')).toBeGreaterThan(last('fetch'));
+    expect((await h.poll('alarm')).result).toBe('polled');
+    expect(h.fetch.calls.length - sentBefore).toBe(3);
+    expect(log.find((l) => l.call.startsWith('get snapshots'))?.sent).toBe(3);
+    expect(log.find((l) => l.call.startsWith('set poll'))?.sent).toBe(3);
+    // Before the requests: one read per area (settings; poll state with health).
+    expect(log.filter((l) => l.sent === 0).map((l) => l.call)).toEqual(['get settings,settings$', 'get poll,poll$,health,health$']);
   });
 
   it('sends one request per service when the data its ETag validates is stored', async () => {
