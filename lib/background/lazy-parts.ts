@@ -8,7 +8,7 @@
  * page is a document and reads pages itself; the half with the adapters is a second script its
  * manifest lists after the worker's own (wxt.config.ts), published on a global.
  */
-import { nextTask, sendEarly, type FetchContext } from '../providers/http';
+import { headStart, sendEarly, type FetchContext } from '../providers/http';
 import type { ProviderInfo } from '../providers/catalog';
 import { statusRequest } from '../providers/status-request';
 import type { StatusOutcome } from '../providers/types';
@@ -34,15 +34,16 @@ export function onFirstUse(make: () => WorkerParts): () => WorkerParts {
 
 /**
  * `readStatus` that sends the service's first request (`statusRequest`) at once and goes on to
- * the large half after every request of the poll has left; the adapter reads the answer already
- * on its way (`FetchContext.sent`) instead of asking again.
+ * the large half (in Chrome: the parsing document, opened then) once that answer is in or the
+ * requests have had their head start (`headStart`); the adapter reads the answer already on its
+ * way (`FetchContext.sent`) instead of asking again.
  */
 export function readStatusEarly(parts: () => WorkerParts): (info: ProviderInfo, ctx: FetchContext) => Promise<StatusOutcome> {
   return async (info, ctx) => {
     const first = statusRequest(info);
     const sent = sendEarly(first.url, first.revalidate ? ctx : { ...ctx, etag: null });
-    // A task later, so the other services' requests leave before this thread goes on.
-    await nextTask();
+    // The other services' requests leave in this task; the browser is left to them until then.
+    await headStart(sent.result);
     return parts().readStatus(info, { ...ctx, sent });
   };
 }

@@ -4,7 +4,7 @@
  * data, it only records why. A poll returns what the steps after it need (settings, the resolved
  * views, health), so nothing is read twice.
  */
-import { nextTask, type FetchContext, type FetchLike } from '../providers/http';
+import { headStart, type FetchContext, type FetchLike } from '../providers/http';
 import type { ProviderInfo } from '../providers/catalog';
 import type { StatusOutcome } from '../providers/types';
 import type { ProviderId, ServiceStatus } from '../model';
@@ -20,7 +20,7 @@ export type PollReason = 'alarm' | 'tick' | 'refresh' | 'startup';
 /**
  * The records a poll reads before its requests leave (a woken worker reads them ahead, in one
  * round trip per area: `readAhead`). The snapshots, the largest record by far, are read while the
- * requests are out: only the ETag depends on them (`pollProvider`).
+ * requests are out (`headStart`): only the ETag depends on them, and it is kept in health (`pollProvider`).
  */
 export const POLL_RECORDS = ['settings', 'poll', 'health'] as const;
 
@@ -181,16 +181,23 @@ export function createPoller(deps: PollerDeps): Poller {
       return { result: 'skipped', changed: false };
     }
     const hasAccess = deps.readAccess?.();
-    // What the requests do not wait for is asked for a task later, once they have left (they are
-    // sent in this task's microtasks): the snapshots (the largest record, needed only to compare
-    // and for a 304 without data) and the mark that the poll started (this worker is the only poller).
-    const requestsSent = nextTask();
-    const snapshots = requestsSent.then(() => loadAll('snapshots')).then(([value]) => value);
-    const marked = requestsSent.then(() => save('poll', { ...state, lastPollAt: started }));
+    // What the requests do not wait for is asked for once they have left (they are sent in this
+    // task's microtasks) and had their head start, or the first read is done: the snapshots (the
+    // largest record, needed only to compare and for a 304 without data) and the mark that the
+    // poll started (this worker is the only poller).
+    let firstRead!: () => void;
+    const requestsAway = headStart(new Promise<void>((resolve) => (firstRead = resolve)));
+    const readStatus: PollerDeps['readStatus'] = (info, ctx) => {
+      const read = deps.readStatus(info, ctx);
+      read.then(firstRead, firstRead);
+      return read;
+    };
+    const snapshots = requestsAway.then(() => loadAll('snapshots')).then(([value]) => value);
+    const marked = requestsAway.then(() => save('poll', { ...state, lastPollAt: started }));
     const baseMs = alarmPeriodSec(settings.intervalSec) * 1000;
     const providers = activeServices(settings);
     const settled = await mapLimit(providers, MAX_IN_FLIGHT, (def) =>
-      pollProvider(def, snapshots, healthBefore[def.id] ?? EMPTY_HEALTH, force, deps, baseMs, hasAccess),
+      pollProvider(def, snapshots, healthBefore[def.id] ?? EMPTY_HEALTH, force, { ...deps, readStatus }, baseMs, hasAccess),
     );
     const before = await snapshots;
     await marked;

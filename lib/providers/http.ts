@@ -98,11 +98,28 @@ export async function readCapped(response: Response, maxBytes: number): Promise<
 }
 
 /**
- * Resolves in the next task: every request sent in this task's microtasks (`sendEarly`) has left
- * by then, so what follows does not hold them back.
+ * How long the browser is left to the requests just sent before the worker asks it for anything
+ * else. Its main thread hands an extension's requests on to the network (through DevTools, or any
+ * extension that watches requests), and it is the same thread that answers storage calls and
+ * opens the parsing document: asked for those in the same instant, it let the first request
+ * reach the network 1.5–2 ms later (docs/ARCHITECTURE.md#the-worker-wake). An answer takes longer
+ * than this on any real network, so nothing that waits for one is delayed by it.
  */
-export function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+export const HEAD_START_MS = 25;
+
+/**
+ * Resolves once the requests sent before the call have had their head start (`HEAD_START_MS`), or
+ * as soon as `answered` settles: an answer is in, so the requests have left.
+ */
+export function headStart(answered: Promise<unknown>): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, HEAD_START_MS);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    answered.then(done, done);
+  });
 }
 
 /** Sends `httpGet(url, ctx, accept)` now; hand the result to the reader as `ctx.sent`. */

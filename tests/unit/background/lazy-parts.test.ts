@@ -1,9 +1,10 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { onFirstUse, PARTS_GLOBAL, publishedParts, readStatusEarly } from '../../../lib/background/lazy-parts';
 import type { WorkerParts } from '../../../lib/background/parts';
 import { localParts as workerParts } from '../../../lib/background/local-parts';
 import { PLATFORMS, catalogEntry, CATALOG, type ProviderInfo } from '../../../lib/providers/catalog';
 import { statusRequest } from '../../../lib/providers/status-request';
+import { HEAD_START_MS } from '../../../lib/providers/http';
 import { FIX, fakeFetch, jsonFixture, makeResponse, summaryUrl } from '../helpers';
 
 const T0 = Date.parse('2026-10-10T12:00:00Z');
@@ -44,6 +45,45 @@ describe('readStatusEarly', () => {
     expect(outcome.ok && !outcome.notModified && outcome.status.level).toBe('operational');
     expect(events).toEqual([`request ${summaryUrl('anthropic')}`, 'parts loaded']);
     expect(fetch.count()).toBe(1);
+  });
+
+  // Until then the browser is left to the requests: in Chrome, loading the large half opens the
+  // parsing document, which the browser's main thread would make before routing the requests.
+  describe('goes on to the large half once the answer is in or the requests have had their head start', () => {
+    afterEach(() => void vi.useRealTimers());
+
+    function pending() {
+      let answer!: (response: Response) => void;
+      const fetch = vi.fn(() => new Promise<Response>((resolve) => (answer = resolve)));
+      const loaded = vi.fn(() => workerParts);
+      const read = readStatusEarly(loaded)(catalogEntry('anthropic')!, { fetch: fetch as never, now: () => T0, etag: null });
+      return { answer: (r: Response) => answer(r), fetch, loaded, read };
+    }
+
+    it('the answer first: at once', async () => {
+      vi.useFakeTimers();
+      const p = pending();
+      expect(p.fetch).toHaveBeenCalledTimes(1);
+      await vi.advanceTimersByTimeAsync(5);
+      expect(p.loaded).not.toHaveBeenCalled();
+      p.answer(makeResponse(jsonFixture(FIX.anthropicOk)));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(p.loaded).toHaveBeenCalledTimes(1);
+      expect(await p.read).toMatchObject({ ok: true });
+      expect(p.fetch).toHaveBeenCalledTimes(1);
+    });
+
+    it('no answer yet: after HEAD_START_MS, and the adapter still reads the request already sent', async () => {
+      vi.useFakeTimers();
+      const p = pending();
+      await vi.advanceTimersByTimeAsync(HEAD_START_MS - 1);
+      expect(p.loaded).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(p.loaded).toHaveBeenCalledTimes(1);
+      p.answer(makeResponse(jsonFixture(FIX.anthropicOk)));
+      expect(await p.read).toMatchObject({ ok: true });
+      expect(p.fetch).toHaveBeenCalledTimes(1);
+    });
   });
 
   it('revalidates with the stored ETag where the platform does (a 304 keeps the data)', async () => {

@@ -1,8 +1,9 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createPoller, sameStatus, type AfterPollContext, type PollReason } from '../../../lib/background/poll';
 import { PROVIDERS } from '../../../lib/providers/registry';
 import { PROVIDER_INFO } from '../../../lib/providers/catalog';
+import { HEAD_START_MS } from '../../../lib/providers/http';
 import type { ProviderDefinition } from '../../../lib/providers/types';
 import { DEFAULT_SETTINGS, type IntervalSec } from '../../../lib/settings';
 import { load, save, type Snapshots } from '../../../lib/storage';
@@ -216,12 +217,11 @@ describe('a poll', () => {
     expect(await health('anthropic')).toMatchObject({ okAt: T0, error: null, etag: CLAUDE_ETAG });
   });
 
-  it('sends every request before it reads the snapshots or marks the poll as started', async () => {
-    const h = setup();
-    await h.poll('alarm'); // stored data, so the next poll sends its ETag
-    h.advance(60_000);
-    // Each storage call, with how many requests had been sent when it was made (the fake records a
-    // request when it is called).
+  /**
+   * Logs each storage call from now on, with how many requests had been sent when it was made (the
+   * fake fetch records a request when it is called).
+   */
+  function logStorage(h: Harness): { call: string; sent: number }[] {
     const log: { call: string; sent: number }[] = [];
     const sentBefore = h.fetch.calls.length;
     for (const area of [fakeBrowser.storage.local, fakeBrowser.storage.session]) {
@@ -236,12 +236,70 @@ describe('a poll', () => {
         return set(items);
       }) as typeof area.set);
     }
+    return log;
+  }
+
+  it('sends every request before it reads the snapshots or marks the poll as started', async () => {
+    const h = setup();
+    await h.poll('alarm'); // stored data, so the next poll sends its ETag
+    h.advance(60_000);
+    const sentBefore = h.fetch.calls.length;
+    const log = logStorage(h);
     expect((await h.poll('alarm')).result).toBe('polled');
     expect(h.fetch.calls.length - sentBefore).toBe(3);
     expect(log.find((l) => l.call.startsWith('get snapshots'))?.sent).toBe(3);
     expect(log.find((l) => l.call.startsWith('set poll'))?.sent).toBe(3);
     // Before the requests: one read per area (settings; poll state with health).
     expect(log.filter((l) => l.sent === 0).map((l) => l.call)).toEqual(['get settings,settings$', 'get poll,poll$,health,health$']);
+  });
+
+  // The browser's main thread routes the requests and also answers storage: until they have had
+  // their head start, or a read is done (its answer is in), it is asked for nothing else.
+  describe('reads the snapshots and marks the poll once the requests have had their head start', () => {
+    afterEach(() => void vi.useRealTimers());
+
+    /** Every service answers only when `release` is called; Cursor alone when `cursorAtOnce`. */
+    function held(cursorAtOnce: boolean) {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const later = (file: string): Route => async () => {
+        await gate;
+        return makeResponse(jsonFixture(file));
+      };
+      const h = setup({
+        [summaryUrl('openai')]: later(FIX.openaiOk),
+        [summaryUrl('anthropic')]: later(FIX.anthropicOk),
+        [summaryUrl('cursor')]: cursorAtOnce ? jsonFixture(FIX.cursorOk) : later(FIX.cursorOk),
+      });
+      return { h, release };
+    }
+    const deferred = (log: { call: string }[]) => log.filter((l) => l.call.startsWith('get snapshots') || l.call.startsWith('set poll')).map((l) => l.call.split(',')[0]);
+
+    it('no answer yet: after HEAD_START_MS', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const { h, release } = held(false);
+      const log = logStorage(h);
+      const polling = h.poll('alarm');
+      await vi.advanceTimersByTimeAsync(HEAD_START_MS - 1);
+      expect(h.fetch.calls).toHaveLength(3);
+      expect(deferred(log)).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(deferred(log)).toEqual(['get snapshots', 'set poll']);
+      release();
+      expect((await polling).result).toBe('polled');
+      expect(Object.keys(await snapshots()).sort()).toEqual(['anthropic', 'cursor', 'openai']);
+    });
+
+    it('a read done first: at once', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const { h, release } = held(true);
+      const log = logStorage(h);
+      const polling = h.poll('alarm');
+      await vi.advanceTimersByTimeAsync(0);
+      expect(deferred(log)).toEqual(['get snapshots', 'set poll']);
+      release();
+      expect((await polling).result).toBe('polled');
+    });
   });
 
   it('sends one request per service when the data its ETag validates is stored', async () => {
