@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { UiPorts } from '@/lib/ui/browser-ports';
 import { historyRecord } from '@/lib/records/live';
 import { readRecentHistory } from '@/lib/ui/recent-incidents';
@@ -13,7 +13,8 @@ const RECENT_HISTORY = { ...historyRecord, read: readRecentHistory };
 export function PopupApp({ ports }: { ports: UiPorts }) {
   const [state, setState] = useState<PopupState | null>(null);
   const [actions, setActions] = useState<PopupActions | null>(null);
-  useEffect(() => {
+  // Before the first paint (an effect would wait for it): the reads leave as the page renders.
+  useLayoutEffect(() => {
     const popup = startPopupState(ports, RECENT_HISTORY, setState);
     setActions(popup.actions);
     return popup.stop;

@@ -43,7 +43,7 @@ export function PopupView({ state, onRefresh, onCopy, onOpenDashboard }: PopupVi
         {panels.map((view) => (
           <PanelErrorBoundary provider={view.info.id} key={view.info.id}>
             <ProviderPanel view={view} now={now} variant="compact" starred={state.settings.starred[view.info.id]} onGrant={view.noAccess ? onOpenDashboard : undefined}>
-              <HistorySummary {...recentIncidents(view.status, state.history[view.info.id], now)} now={now} />
+              {state.history && <HistorySummary {...recentIncidents(view.status, state.history[view.info.id], now)} now={now} />}
             </ProviderPanel>
           </PanelErrorBoundary>
         ))}

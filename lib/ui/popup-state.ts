@@ -17,8 +17,11 @@ import { startViewTicks } from './live-ticks';
 /** Everything the popup draws. */
 export interface PopupState {
   settings: Settings;
-  /** Recent incidents per service (the popup's light reader of the history record). */
-  history: History;
+  /**
+   * Recent incidents per service (the popup's light reader of the history record); null until
+   * that record has answered — its lines are drawn then, never counted from the snapshots alone.
+   */
+  history: History | null;
   now: number;
   /** One per service the user watches, in their order. */
   views: ProviderView[];
@@ -46,14 +49,16 @@ export function startPopupState(ports: UiPorts, readHistory: RecordDef<History>,
   const stored: Stored = { settings: settingsRecord.fallback(), snapshots: {}, health: {}, history: {} };
   let now = ports.now();
   let state: PopupState | null = null;
-  // First "Checking…" everywhere (never green), then nothing until every first read has answered:
-  // no half-read state (settings without snapshots…) is ever drawn.
-  let pending = 4;
+  // First "Checking…" everywhere (never green), then nothing until the records every panel's level
+  // needs have answered: no half-read state (settings without snapshots…) is ever drawn. The
+  // history record, by far the largest, is not waited for: its lines follow when it answers.
+  let pending = 3;
+  let historyRead = false;
   const tickers = new Set<(seconds: number) => void>();
   const publish = (force = false) => {
     if (pending > 0 && !force) return;
     const views = resolveViews(stored.settings, stored.snapshots, stored.health, now);
-    state = { settings: stored.settings, history: stored.history, now, views, overall: ownLevel(views), focus: overallLevel(views) };
+    state = { settings: stored.settings, history: historyRead ? stored.history : null, now, views, overall: ownLevel(views), focus: overallLevel(views) };
     onState(state);
   };
 
@@ -66,6 +71,7 @@ export function startPopupState(ports: UiPorts, readHistory: RecordDef<History>,
         stored[key] = def.fallback();
       }
       if (key === 'settings') for (const fn of tickers) fn(stored.settings.intervalSec);
+      if (key === 'history') historyRead = true;
       publish();
     };
     let changed = false;
@@ -80,6 +86,7 @@ export function startPopupState(ports: UiPorts, readHistory: RecordDef<History>,
       .get(def as RecordDef<unknown>)
       .then((raw) => changed || take(raw), () => undefined)
       .finally(() => {
+        if (key === 'history') return;
         pending--;
         publish();
       });

@@ -104,6 +104,23 @@ describe('PopupView', () => {
       expect(panel('openai').querySelector('.history-summary')).toBeNull();
     });
 
+    // The history record is the largest: every panel's level is drawn without waiting for it, and
+    // until it answers there is no line at all (a count from the current incidents alone would be wrong).
+    it('draws the levels before the history record answers, and no history line until it has', async () => {
+      const f = fakePorts(fullStore(), NOW);
+      const get = f.ports.store.get;
+      let answer!: () => void;
+      const historyHeld = new Promise<void>((resolve) => (answer = resolve));
+      f.ports.store.get = (d) => (d.key === KEYS.history ? historyHeld.then(() => get(d)) : get(d));
+      const { container } = render(<PopupApp ports={f.ports} />);
+      const panel = (id: string) => container.querySelector(`[data-provider="${id}"]`) as HTMLElement;
+      await waitFor(() => expect(panel('anthropic').getAttribute('data-status')).toBe('degraded'));
+      expect(panel('anthropic').querySelector('[data-incident-id="inc-1"]')).not.toBeNull();
+      expect(container.querySelector('.history-summary')).toBeNull();
+      answer();
+      await waitFor(() => expect(panel('anthropic').querySelector('.history-summary')?.getAttribute('data-history-count')).toBe('2'));
+    });
+
     it('has no lane footer (the dashboard shows the lane)', async () => {
       const { container, panel } = setup(fullStore());
       await waitFor(() => expect(panel('anthropic').getAttribute('data-status')).toBe('degraded'));

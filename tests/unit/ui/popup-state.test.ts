@@ -52,6 +52,31 @@ describe('startPopupState', () => {
     popup.stop();
   });
 
+  it('does not wait for the history record: its lines follow when it answers (null until then, and after a failed read)', async () => {
+    const f = gatedPorts({ [KEYS.snapshots]: { anthropic: snapshot('anthropic', 'degraded') } });
+    const states: PopupState[] = [];
+    const popup = startPopupState(f.ports, HISTORY, (s) => states.push(s));
+    for (const key of [KEYS.settings, KEYS.health, KEYS.snapshots]) f.open(key);
+    await flush();
+    expect(states).toHaveLength(2);
+    expect(states[1]!.views.find((v) => v.info.id === 'anthropic')!.level).toBe('degraded');
+    expect(states[1]!.history).toBeNull();
+    f.open(KEYS.history);
+    await flush();
+    expect(states.at(-1)!.history).toEqual({});
+    popup.stop();
+
+    const failing = fakePorts({}, NOW);
+    const get = failing.ports.store.get;
+    failing.ports.store.get = (def) => (def.key === KEYS.history ? Promise.reject(new Error('gone')) : get(def));
+    const after: PopupState[] = [];
+    const again = startPopupState(failing.ports, HISTORY, (s) => after.push(s));
+    await flush();
+    expect(after.length).toBeGreaterThan(1);
+    expect(after.at(-1)!.history).toBeNull();
+    again.stop();
+  });
+
   it('follows the worker writing: a changed snapshot is a new state; a change seen before the first read answers wins', async () => {
     const f = gatedPorts({ [KEYS.snapshots]: { anthropic: snapshot('anthropic', 'degraded') } });
     const states: PopupState[] = [];
