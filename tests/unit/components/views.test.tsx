@@ -201,6 +201,35 @@ describe('DashboardView', () => {
       expect(screen.getByRole('button', { name: 'Refresh now' })).toBeTruthy();
     });
 
+    // The whole page's first render takes about as long as the answers it waits for: it is drawn
+    // once, with the data, and history and uptime follow as their (larger) records answer.
+    it('draws nothing until settings, snapshots and health have answered, then every level at once; history follows', async () => {
+      const f = fakePorts(initialData(), NOW);
+      const get = f.ports.store.get;
+      const asked: string[] = [];
+      const held = new Map<string, () => void>();
+      const hold = new Set<string>([KEYS.snapshots, KEYS.history]);
+      f.ports.store.get = (d) => {
+        asked.push(d.key);
+        if (!hold.has(d.key)) return get(d);
+        return new Promise<void>((resolve) => held.set(d.key, resolve)).then(() => get(d));
+      };
+      const { container } = render(<DashboardApp ports={f.ports} />);
+      const panel = (id: string) => container.querySelector(`[data-provider="${id}"]`) as HTMLElement | null;
+      await new Promise((r) => setTimeout(r, 20));
+      expect(asked).toEqual(expect.arrayContaining([KEYS.settings, KEYS.snapshots, KEYS.health]));
+      expect(asked).not.toContain(KEYS.history); // asked for once the panels are drawn
+      expect(container.querySelector('[data-provider]')).toBeNull();
+      expect(container.textContent).not.toContain('Checking');
+      held.get(KEYS.snapshots)!();
+      await waitFor(() => expect(panel('anthropic')?.getAttribute('data-status')).toBe('degraded'));
+      expect(panel('openai')!.getAttribute('data-status')).toBe('operational');
+      await waitFor(() => expect(asked).toContain(KEYS.history));
+      expect(panel('anthropic')!.querySelector('.timeline [data-incident-id]')).toBeNull();
+      held.get(KEYS.history)!();
+      await waitFor(() => expect(panel('anthropic')!.querySelector('.timeline [data-incident-id]')).not.toBeNull());
+    });
+
     it('each uptime strip sits inside its provider panel with its source and days', async () => {
       const { panel } = setup(true);
       await loaded(panel);
