@@ -29,11 +29,9 @@ export function DashboardApp({ ports, doc = document }: { ports: UiPorts; doc?: 
     const state = createDashboardState(ports.store, DASHBOARD_RECORDS, ports.now());
     const runtime = startViewRuntime(state, ports);
     const services = createServiceActions(ports, () => state.settings.value, runtime.actions.save);
-    // The records every panel's level needs are asked for now, while nothing is drawn yet (below).
-    const reading = effect(() => void [state.settings.value, state.snapshots.value, state.health.value]);
-    return { state, runtime, services, histories: createHistoryState(state), reading };
+    return { state, runtime, services, histories: createHistoryState(state) };
   }, [ports]);
-  const { state, runtime, histories, services, reading } = app;
+  const { state, runtime, histories, services } = app;
   const save = runtime.actions.save;
   useEffect(() => {
     const stopTitle = effect(() => {
@@ -43,13 +41,12 @@ export function DashboardApp({ ports, doc = document }: { ports: UiPorts; doc?: 
     });
     return () => {
       stopTitle();
-      reading();
       runtime.stop();
     };
   }, [app]);
   // Drawn once with the stored data, not first as "Checking…" everywhere: the whole page's first
   // render takes about as long as those answers, and would delay the render that shows them.
-  // History, uptime and the lane footer follow as their records answer.
+  // Watching `ready` here asks for them. History, uptime and the lane footer follow as their records answer.
   if (!state.ready.value) return null;
   const settings = () => state.settings.value;
   return (

@@ -22,7 +22,10 @@ export interface DashboardState {
   pollState: Signal<PollState>;
   /** Current time, advanced by the view's clock (drives "checked N s ago"). */
   now: Signal<number>;
-  /** True once settings, snapshots and health were read. */
+  /**
+   * True once settings, snapshots and health were read. Observing it starts those reads: a view
+   * that draws nothing until it is true (the dashboard) has them asked for before it draws.
+   */
   ready: ReadonlySignal<boolean>;
   /** One per service the user watches, in their order. */
   views: ReadonlySignal<ProviderView[]>;
@@ -69,7 +72,11 @@ export function createDashboardState(store: ViewStore, readers: HistoryReaders =
     observed,
     pollState,
     now: clock,
-    ready: computed(() => loaded.value >= 3),
+    // Reads the three signals so that whoever watches `ready` watches them, which starts their reads.
+    ready: computed(() => {
+      void [settings.value, snapshots.value, health.value];
+      return loaded.value >= 3;
+    }),
     views,
     overall: computed(() => ownLevel(views.value)),
     focus: computed(() => overallLevel(views.value)),

@@ -98,13 +98,22 @@ describe('createDashboardState: watching follows observation', () => {
     const m = memoryStore();
     const state = createDashboardState(m.store, DASHBOARD_RECORDS, NOW);
     const seen: boolean[] = [];
-    // `ready` counts reads but does not itself subscribe to the three keys: a view observes `views` too.
     disposers.push(effect(() => void state.views.value));
     disposers.push(effect(() => void seen.push(state.ready.value)));
     expect(seen).toEqual([false]);
     await flush();
     expect(state.ready.value).toBe(true);
     expect(seen).toEqual([false, true]);
+  });
+
+  // The dashboard draws nothing until `ready`: watching it alone must ask for what it waits for.
+  it('observing ready alone asks for settings, snapshots and health (and nothing else) at once', async () => {
+    const m = memoryStore();
+    const state = createDashboardState(m.store, DASHBOARD_RECORDS, NOW);
+    disposers.push(effect(() => void state.ready.value));
+    expect([...m.log.get].sort()).toEqual([KEYS.settings, KEYS.snapshots, KEYS.health].sort());
+    await flush();
+    expect(state.ready.value).toBe(true);
   });
 });
 
