@@ -38,7 +38,8 @@ interface Stored {
   settings: Settings;
   snapshots: Snapshots;
   health: HealthMap;
-  history: History;
+  /** Null until the history record has answered (`PopupState.history`). */
+  history: History | null;
 }
 
 /**
@@ -46,19 +47,18 @@ interface Stored {
  * ticker, and calls `onState` with every new state. Returns the actions and a stop function.
  */
 export function startPopupState(ports: UiPorts, readHistory: RecordDef<History>, onState: (state: PopupState) => void): { actions: PopupActions; stop: () => void } {
-  const stored: Stored = { settings: settingsRecord.fallback(), snapshots: {}, health: {}, history: {} };
+  const stored: Stored = { settings: settingsRecord.fallback(), snapshots: {}, health: {}, history: null };
   let now = ports.now();
   let state: PopupState | null = null;
   // First "Checking…" everywhere (never green), then nothing until the records every panel's level
   // needs have answered: no half-read state (settings without snapshots…) is ever drawn. The
   // history record, by far the largest, is not waited for: its lines follow when it answers.
   let pending = 3;
-  let historyRead = false;
   const tickers = new Set<(seconds: number) => void>();
   const publish = (force = false) => {
     if (pending > 0 && !force) return;
     const views = resolveViews(stored.settings, stored.snapshots, stored.health, now);
-    state = { settings: stored.settings, history: historyRead ? stored.history : null, now, views, overall: ownLevel(views), focus: overallLevel(views) };
+    state = { settings: stored.settings, history: stored.history, now, views, overall: ownLevel(views), focus: overallLevel(views) };
     onState(state);
   };
 
@@ -71,7 +71,6 @@ export function startPopupState(ports: UiPorts, readHistory: RecordDef<History>,
         stored[key] = def.fallback();
       }
       if (key === 'settings') for (const fn of tickers) fn(stored.settings.intervalSec);
-      if (key === 'history') historyRead = true;
       publish();
     };
     let changed = false;
