@@ -7,6 +7,7 @@ export default defineConfig({
     environment: 'node',
     restoreMocks: true,
     testTimeout: 20_000,
+    setupFiles: ['tests/unit/setup.ts'],
     // One worker per core: left to itself vitest keeps one core free, which on the 2-core machines
     // this runs on doubled the suite's time (110 s → 78 s with both).
     maxWorkers: '100%',

@@ -5,11 +5,21 @@ import { onFirstUse, publishedParts } from '@/lib/background/lazy-parts';
 import { parserLink } from '@/lib/parsing/link';
 import { offscreenDocument } from '@/lib/parsing/document';
 
-// Chrome reads pages in its parsing document; a Firefox event page in event-page-parts.js.
+// Chrome reads pages and runs the steps after a poll in its parsing document; a Firefox event
+// page in event-page-parts.js.
 export default defineBackground(() =>
   startBackground(
     import.meta.env.FIREFOX
       ? publishedParts(globalThis as never, 'event-page-parts.js')
-      : onFirstUse(() => createWorkerParts(parserLink({ document: offscreenDocument(browser.offscreen, '/parser.html'), send: (m) => browser.runtime.sendMessage(m) }))),
+      : onFirstUse(() =>
+          createWorkerParts(
+            parserLink({
+              document: offscreenDocument(browser.offscreen, '/parser.html'),
+              send: (m) => browser.runtime.sendMessage(m),
+              storage: browser.storage,
+              notifications: browser.notifications,
+            }),
+          ),
+        ),
   ),
 );

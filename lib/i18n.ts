@@ -31,3 +31,25 @@ export function translateFromMessages(messages: MessagesFile): Translate {
     });
   };
 }
+
+/** The extension's locales (`public/_locales`); the first is the default (`default_locale`). */
+export const MESSAGE_LOCALES = ['en', 'ko'] as const;
+/** One of the extension's locales. */
+export type MessageLocale = (typeof MESSAGE_LOCALES)[number];
+
+/** The locale the browser reads the extension's messages in for a UI language (`ko-KR` → `ko`), else the default. */
+export function messagesLocale(uiLanguage: string): MessageLocale {
+  const language = uiLanguage.toLowerCase().split(/[-_]/)[0];
+  return MESSAGE_LOCALES.find((l) => l === language) ?? MESSAGE_LOCALES[0];
+}
+
+/**
+ * A `Translate` for a UI language from the extension's messages files, the default locale's
+ * filling any gap — what `i18n.getMessage` gives, where there is no `i18n` (Chrome's parsing document).
+ */
+export async function translateFor(uiLanguage: string, readMessages: (locale: MessageLocale) => Promise<MessagesFile>): Promise<Translate> {
+  const locale = messagesLocale(uiLanguage);
+  const fallback = MESSAGE_LOCALES[0];
+  const [base, own] = await Promise.all([readMessages(fallback), locale === fallback ? Promise.resolve({}) : readMessages(locale)]);
+  return translateFromMessages({ ...base, ...own });
+}

@@ -1,6 +1,8 @@
 /**
- * The worker's storage: every record (`records/`) read and written through the extension's
- * storage areas, under the same keys and version marks the views read (`lib/ui/browser-ports.ts`).
+ * The background's storage: the records (`records/`) a script stores, read and written through the
+ * extension's storage areas under the same keys and version marks the views read
+ * (`lib/ui/browser-ports.ts`). Each script says which records it stores and, where it has no
+ * storage API of its own (Chrome's parsing document), through which areas (`useStorage`).
  *
  * Nothing is read until it is asked for — a worker woken to poll reads only the records the poll
  * needs (docs/ARCHITECTURE.md#the-worker-wake), in one round trip per area (`loadAll`). Each
@@ -8,7 +10,8 @@
  * version is migrated when read and written back with the current mark.
  */
 import { browser } from 'wxt/browser';
-import { RECORDS, splitKey, type Area, type RecordDef, type Records, type RecordValue } from './records';
+import { splitKey, type Area, type RecordDef } from './records/core';
+import type { Records, RecordValue } from './records';
 
 export type {
   Health,
@@ -29,7 +32,39 @@ export type {
 export type RecordName = keyof Records;
 
 const metaKey = (name: string) => `${name}$`;
-const defOf = <K extends RecordName>(name: K) => RECORDS[name] as unknown as RecordDef<RecordValue<K>>;
+/** One storage area, as this module uses it: `browser.storage.local` / `.session`, or a stand-in for them. */
+export interface AreaApi {
+  get(keys: string[]): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+/** What a script stores, and through which areas (the extension's own when not given). */
+export interface StorageSetup {
+  records: Partial<Records>;
+  areas?: Readonly<Record<Area, AreaApi>>;
+}
+
+const registry: Partial<Record<RecordName, RecordDef<unknown>>> = {};
+let areas: Readonly<Record<Area, AreaApi>> | null = null;
+
+/**
+ * Adds the records this script stores (added to any added before) and sets the areas they go
+ * through. Each script's entry calls it before its first read: the worker only the records a poll
+ * needs (`WORKER_RECORDS`), so its script carries no other record's reader.
+ */
+export function useStorage(setup: StorageSetup): void {
+  Object.assign(registry, setup.records);
+  if (setup.areas) areas = setup.areas;
+}
+
+const areaOf = (area: Area): AreaApi => areas?.[area] ?? browser.storage[area];
+
+function defOf<K extends RecordName>(name: K): RecordDef<RecordValue<K>> {
+  const def = registry[name];
+  // A programming error (a script reading a record it did not add), not bad data: never a fallback.
+  if (!def) throw new Error(`${name} is not stored by this script (useStorage)`);
+  return def as RecordDef<RecordValue<K>>;
+}
 const warn = (message: string) => console.warn(`[ai-status] ${message}`);
 
 /**
@@ -46,7 +81,7 @@ async function current<K extends RecordName>(name: K, raw: unknown, meta: unknow
   for (let v = from + 1; v <= def.version; v++) value = (def.migrations?.[v] as ((old: unknown) => unknown) | undefined)?.(value) ?? value;
   if (from < def.version) {
     const { area, name: key } = splitKey(def.key);
-    await browser.storage[area].set({ [key]: value, [metaKey(key)]: { v: def.version } });
+    await areaOf(area).set({ [key]: value, [metaKey(key)]: { v: def.version } });
   }
   return value;
 }
@@ -96,7 +131,7 @@ async function readRecords(names: readonly RecordName[]): Promise<unknown[]> {
     keys[area].push(key, metaKey(key));
   }
   // A failed area read is kept as its error: every record in it falls back, the others still read.
-  const read = (area: Area) => (keys[area].length ? browser.storage[area].get(keys[area]).catch((error: unknown) => error as Error) : Promise.resolve({}));
+  const read = (area: Area) => (keys[area].length ? areaOf(area).get(keys[area]).catch((error: unknown) => error as Error) : Promise.resolve({}));
   const [local, session] = await Promise.all([read('local'), read('session')]);
   const stored: Record<Area, Record<string, unknown> | Error> = { local: local!, session: session! };
   return Promise.all(
@@ -131,7 +166,7 @@ export async function save<K extends RecordName>(name: K, value: RecordValue<K>)
   const { area, name: key } = splitKey(def.key);
   const stored = def.pack ? def.pack(value) : value;
   ahead = null;
-  await browser.storage[area].set(def.version > 1 ? { [key]: stored, [metaKey(key)]: { v: def.version } } : { [key]: stored });
+  await areaOf(area).set(def.version > 1 ? { [key]: stored, [metaKey(key)]: { v: def.version } } : { [key]: stored });
 }
 
 /**

@@ -1,7 +1,9 @@
 /**
  * What follows every poll that reached the network: observed history, incident history and
- * official uptime (fail soft), notifications on confirmed transitions, and the badge — all from
- * what the poll already knows (`AfterPollContext`), without reading it again.
+ * official uptime (fail soft) and notifications on confirmed transitions — all from what the poll
+ * already knows (`AfterPollContext`), without reading it again. They run where the adapters are:
+ * Chrome's parsing document (its storage and notifications the worker's, through messages), a
+ * Firefox event page; the worker paints the badge once they are done (`lib/background/index.ts`).
  */
 import type { Translate } from '../i18n';
 import type { FetchLike } from '../providers/http';
@@ -10,29 +12,25 @@ import type { ProviderDefinition } from '../providers/types';
 import { alarmPeriodSec } from '../settings';
 import { load, save } from '../storage';
 import type { AfterPollContext } from './poll';
-import { applyBadge, computeBadge, type ActionApi } from './badge';
 import { refreshHistory, refreshOfficialUptime } from './history';
 import { applyNotifications, decideNotifications, type NotificationsApi } from './notify';
 import { updateObserved } from './observed';
 
-/** Everything the background needs from the browser, in one place (see `lib/background/index.ts`). */
-export interface BackgroundDeps {
+/** What the steps need from where they run. */
+export interface AfterPollDeps {
   fetch: FetchLike;
   now: () => number;
-  random: () => number;
   t: Translate;
-  locale: string;
   notifications: NotificationsApi;
-  action: ActionApi;
   /** This browser session's id (see `NotifyInput.session`). */
   session: () => Promise<number>;
 }
 
 /**
- * Runs every step; one failing step never stops the others. The badge is painted last.
- * `definitionOf` pairs a service with its adapter (the worker's readers: `parts.ts`).
+ * Runs every step; one failing step never stops the others. `definitionOf` pairs a service with
+ * its adapter.
  */
-export async function afterPoll(deps: BackgroundDeps, ctx: AfterPollContext, definitionOf: (info: ProviderInfo) => ProviderDefinition | null): Promise<void> {
+export async function afterPoll(deps: AfterPollDeps, ctx: AfterPollContext, definitionOf: (info: ProviderInfo) => ProviderDefinition | null): Promise<void> {
   const providers = ctx.providers.map(definitionOf).filter((d) => d !== null);
   const sources = { providers, fetch: deps.fetch, now: deps.now };
   const steps: Promise<unknown>[] = [
@@ -44,10 +42,9 @@ export async function afterPoll(deps: BackgroundDeps, ctx: AfterPollContext, def
   for (const result of await Promise.allSettled(steps)) {
     if (result.status === 'rejected') console.warn('[ai-status] after-poll step failed', result.reason);
   }
-  await applyBadge(deps.action, computeBadge(ctx.views, deps.t, ctx.now, deps.locale));
 }
 
-async function notify(deps: BackgroundDeps, ctx: AfterPollContext): Promise<void> {
+async function notify(deps: AfterPollDeps, ctx: AfterPollContext): Promise<void> {
   const { settings } = ctx;
   const result = decideNotifications({
     state: await load('notifyState'),

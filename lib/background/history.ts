@@ -31,12 +31,14 @@ export interface HistoryDeps {
   now: () => number;
   /**
    * Time of the last failed read per source (`history:<id>` / `uptime:<id>`), to avoid re-asking a
-   * failing endpoint every poll. Defaults to one map per worker life; tests pass their own.
+   * failing endpoint every poll. Defaults to one map per life of the script the steps run in
+   * (Chrome's parsing document, open while polls follow each other; a Firefox event page); tests
+   * pass their own.
    */
   failures?: Map<string, number>;
 }
 
-const workerFailures = new Map<string, number>();
+const recentFailures = new Map<string, number>();
 
 /** Sorted ids of a snapshot's active (unresolved) incidents, joined with `,`. */
 export function activeKeyOf(status: Pick<ServiceStatus, 'incidents'>): string {
@@ -128,7 +130,7 @@ function recentlyFailed(failures: Map<string, number>, key: string, now: number)
  * Call after each poll with `ctx.after` and `ctx.succeeded`.
  */
 export async function refreshHistory(deps: HistoryDeps, snapshots: Snapshots, succeeded: readonly ProviderId[]): Promise<void> {
-  const failures = deps.failures ?? workerFailures;
+  const failures = deps.failures ?? recentFailures;
   const stored: History = await readHistory();
   const next: History = { ...stored };
   let changed = false;
@@ -166,7 +168,7 @@ export async function refreshHistory(deps: HistoryDeps, snapshots: Snapshots, su
  * Call after each poll.
  */
 export async function refreshOfficialUptime(deps: HistoryDeps, succeeded: readonly ProviderId[]): Promise<void> {
-  const failures = deps.failures ?? workerFailures;
+  const failures = deps.failures ?? recentFailures;
   const stored = await readOfficialUptime();
   const next = { ...stored };
   let changed = false;

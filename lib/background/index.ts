@@ -10,16 +10,16 @@ import { answering, isBackgroundMessage, type PollReply } from '../messages';
 import { createTranslate } from '../i18n';
 import { sanitizeSettings } from '../settings';
 import { resolveViews } from '../status';
-import { load, loadAll, readAhead, save, watch } from '../storage';
+import { load, loadAll, readAhead, save, useStorage, watch } from '../storage';
+import { WORKER_RECORDS } from '../records';
 import { applyBadge, computeBadge } from './badge';
 import { createPoller, POLL_RECORDS } from './poll';
 import { accessAhead } from './access';
-import type { BackgroundDeps } from './after-poll';
-import { providerOfNotification } from './notify';
+import { providerOfNotification } from './notify-id';
 import { ensureAlarm, POLL_ALARM } from './schedule';
 import { readStatusEarly } from './lazy-parts';
-import { isFetchRequest } from '../parsing/wire';
-import type { WorkerParts } from './parts';
+import { isDocumentCall } from '../parsing/wire';
+import type { BackgroundDeps, WorkerParts } from './parts';
 
 /**
  * How long after a worker starts its start-up chores (alarm check, badge, session id) run: after
@@ -49,6 +49,7 @@ async function browserSession(): Promise<number> {
  * large half (making it on first call).
  */
 export function startBackground(parts: () => WorkerParts): void {
+  useStorage({ records: WORKER_RECORDS });
   // Most wakes are for a poll: what it reads is on its way while the event that woke the worker arrives.
   readAhead(...POLL_RECORDS);
   const access = accessAhead(browser.permissions);
@@ -74,7 +75,14 @@ export function startBackground(parts: () => WorkerParts): void {
     random: deps.random,
     readAccess: access.read,
     readStatus: readStatusEarly(parts),
-    afterPoll: (ctx) => parts().afterPoll(deps, ctx),
+    // The steps (history, uptime, observed, notifications) where the adapters are; the badge here,
+    // once they are done, whether or not they could run.
+    afterPoll: async (ctx) => {
+      await parts()
+        .afterPoll(deps, ctx)
+        .catch((error: unknown) => console.warn('[ai-status] the steps after the poll failed', error));
+      await applyBadge(deps.action, computeBadge(ctx.views, deps.t, ctx.now, deps.locale));
+    },
   });
   const badge = () => refreshBadge(deps);
 
@@ -107,8 +115,8 @@ export function startBackground(parts: () => WorkerParts): void {
   });
   browser.runtime.onMessage.addListener(
     answering((message) => {
-      // Chrome's parsing document asking the worker to fetch for a read it is making.
-      if (isFetchRequest(message)) return parts().answer(message);
+      // Chrome's parsing document asking the worker to fetch, store or notify for a read it is making.
+      if (isDocumentCall(message)) return parts().answer(message);
       if (!isBackgroundMessage(message)) return undefined;
       if (message.type === 'save-settings') return save('settings', sanitizeSettings(message.settings)).then(() => true);
       if (message.type === 'detect') return parts().detect(message.url, deps);

@@ -39,12 +39,12 @@ import type { Translate } from '../i18n';
 import { levelLabel } from '../format';
 import { effectiveLevel, usesStarred } from '../starred';
 import { PROVIDER_INFO } from '../providers/catalog';
+import { notificationId } from './notify-id';
 
 /** Problem notifications per provider are at least this far apart. */
 export const PROBLEM_COOLDOWN_MS = 10 * 60_000;
 /** Icon of every notification (extension-relative). */
 export const NOTIFICATION_ICON = 'icon/128.png';
-const ID_PREFIX = 'ai-status-';
 
 export type { NotifyEntry, NotifyStates };
 
@@ -86,17 +86,6 @@ export interface NotifyResult {
   changed: boolean;
   /** Providers whose "notify me when it's back" was honoured: switch it off in the settings. */
   whenBackDone: ProviderId[];
-}
-
-/** The notification id of a provider. */
-export function notificationId(providerId: ProviderId): string {
-  return `${ID_PREFIX}${providerId}`;
-}
-
-/** The provider of one of our notification ids, or null. */
-export function providerOfNotification(id: string): ProviderId | null {
-  const rest = id.startsWith(ID_PREFIX) ? id.slice(ID_PREFIX.length) : '';
-  return /^(?:[a-z0-9-]{1,40}|custom:[a-z0-9.-]{1,253})$/.test(rest) ? rest : null;
 }
 
 const PROBLEM_RANK: Readonly<Record<Level, number>> = { outage: 2, degraded: 1, maintenance: 0, operational: 0, unknown: 0 };
@@ -224,9 +213,17 @@ export function decideNotifications(input: NotifyInput): NotifyResult {
   return { notifications, nextState, changed, whenBackDone };
 }
 
+/** A notification as the steps show it. */
+export interface NotificationOptions {
+  type: 'basic';
+  iconUrl: string;
+  title: string;
+  message: string;
+}
+
 /** The parts of `browser.notifications` used (same signatures). */
 export interface NotificationsApi {
-  create(id: string, options: { type: 'basic'; iconUrl: string; title: string; message: string }): Promise<unknown>;
+  create(id: string, options: NotificationOptions): Promise<unknown>;
   clear(id: string): Promise<unknown>;
 }
 

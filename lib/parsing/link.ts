@@ -4,14 +4,19 @@
  * service worker may load is handed to it again at each start, and that alone made a wake slower
  * than the target. Here each adapter is a stand-in that asks the document to make the read; the
  * document's requests come back here, so the network, its timeouts and the early first request
- * stay in the worker. The document exists while reads run and closes when they have stopped.
+ * stay in the worker. The steps after a poll run there too (their code and records are most of
+ * what the worker would otherwise carry), their storage and notifications the worker's
+ * (`calls.ts`). The document exists while reads run and closes when they have stopped.
  */
+import type { BackgroundDeps } from '../background/parts';
+import type { AfterPollContext } from '../background/poll';
 import type { DetectReply } from '../messages';
 import { PLATFORMS, type Platform } from '../providers/catalog';
 import { fetchError, MAX_PAGE_BYTES, FETCH_TIMEOUT_MS, type FetchContext, type FetchLike } from '../providers/http';
 import { publishesUptime } from '../providers/status-request';
 import type { Adapter, ProviderDefinition } from '../providers/types';
-import { isFetchRequest, toWire, type FetchAnswer, type ParseAnswer, type ParseAnswers, type ParseOp, type ParseRequest } from './wire';
+import { answerCall, type CallApis } from './calls';
+import { isFetchRequest, isWorkerCall, toWire, type FetchAnswer, type ParseAnswer, type ParseAnswers, type ParseOp, type ParseRequest } from './wire';
 
 /** The document's life, as the browser offers it (`chrome.offscreen` in the worker's wiring). */
 export interface ParserDocument {
@@ -21,8 +26,8 @@ export interface ParserDocument {
   close(): Promise<void>;
 }
 
-/** What the link needs from the browser. */
-export interface LinkDeps {
+/** What the link needs from the browser: the document, and the APIs its calls are made with. */
+export interface LinkDeps extends CallApis {
   document: ParserDocument;
   /** Sends a message to the extension's pages (the document answers reads): `runtime.sendMessage`. */
   send: (message: ParseRequest) => Promise<unknown>;
@@ -36,8 +41,12 @@ export interface LinkDeps {
 export interface ParserLink {
   adapters: Readonly<Record<Platform, Adapter>>;
   detect(url: unknown, ctx: { fetch: FetchLike; now: () => number; timeoutMs?: number }): Promise<DetectReply>;
+  /** Runs the steps after a poll in the document; rejects when they could not run there. */
+  afterPoll(deps: BackgroundDeps, ctx: AfterPollContext): Promise<void>;
   /** Answers a document's fetch for a running read; undefined for any other message. */
   answerFetch(message: unknown): Promise<FetchAnswer> | undefined;
+  /** Answers a document's fetch or call (`calls.ts`); undefined for any other message. */
+  answer(message: unknown): Promise<unknown> | undefined;
 }
 
 /** A read's longest time: a Statuspage read with its HTML fallback is two requests of up to 8 s each, plus parsing. */
@@ -48,6 +57,11 @@ export const READ_TIMEOUT_MS = 4 * FETCH_TIMEOUT_MS;
  * whose timer would go with it.
  */
 export const IDLE_CLOSE_MS = 10_000;
+/**
+ * The longest the steps after a poll may take: each service's history and uptime reads, several at
+ * once, each within its own limits (they fail soft). Past it the worker paints the badge anyway.
+ */
+export const AFTER_POLL_TIMEOUT_MS = 2 * 60_000;
 /** Headroom over the document's own timer, which fires first and reports the timeout itself. */
 const FETCH_GRACE_MS = 2_000;
 
@@ -79,7 +93,7 @@ export function parserLink(deps: LinkDeps): ParserLink {
   };
 
   /** Asks the document for one read; a document that went away (closed, crashed) is opened again once. */
-  async function call<K extends ParseOp>(op: K, ctx: FetchContext, fields: Pick<ParseRequest, 'info' | 'url'>): Promise<ParseAnswers[K]> {
+  async function call<K extends ParseOp>(op: K, ctx: FetchContext, fields: Pick<ParseRequest, 'info' | 'url' | 'afterPoll'>, timeoutMs = deps.readTimeoutMs ?? READ_TIMEOUT_MS): Promise<ParseAnswers[K]> {
     const id = `${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2)}`;
     running.set(id, ctx);
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -105,7 +119,7 @@ export function parserLink(deps: LinkDeps): ParserLink {
         }
       };
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error('it took too long')), deps.readTimeoutMs ?? READ_TIMEOUT_MS);
+        timer = setTimeout(() => reject(new Error('it took too long')), timeoutMs);
       });
       const answer = (await Promise.race([ask(), timeout])) as ParseAnswer | undefined;
       if (!answer) throw new Error('no answer');
@@ -139,8 +153,29 @@ export function parserLink(deps: LinkDeps): ParserLink {
     ...(publishesUptime(platform) ? { fetchUptime: read('uptime') } : {}),
   });
 
+  function answerFetch(message: unknown): Promise<FetchAnswer> | undefined {
+    if (!isFetchRequest(message)) return undefined;
+    const ctx = running.get(message.id);
+    // Only a running read's requests: the document cannot make the worker fetch at other times.
+    if (!ctx) return Promise.resolve({ ok: false, message: 'no such read' });
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), (ctx.timeoutMs ?? FETCH_TIMEOUT_MS) + FETCH_GRACE_MS);
+    return ctx
+      .fetch(message.url, { ...message.init, signal: controller.signal })
+      .then((response) => toWire(response, MAX_PAGE_BYTES))
+      .then(
+        (response): FetchAnswer => ({ ok: true, response }),
+        (error: unknown): FetchAnswer => ({ ok: false, message: error instanceof Error ? error.message : String(error) }),
+      )
+      .finally(() => clearTimeout(timer));
+  }
+
   return {
     adapters: Object.fromEntries(PLATFORMS.map((p) => [p, adapterOf(p)])) as Record<Platform, Adapter>,
+    async afterPoll(background, ctx) {
+      const job = { ctx, locale: background.locale, session: await background.session() };
+      await call('after-poll', { fetch: background.fetch, now: background.now }, { afterPoll: job }, AFTER_POLL_TIMEOUT_MS);
+    },
     async detect(url, ctx) {
       try {
         // Checked there (`detect` in lib/background/detect.ts), with the rest of the detection.
@@ -149,21 +184,7 @@ export function parserLink(deps: LinkDeps): ParserLink {
         return { ok: false, messageKey: 'addServiceErrorUnreachable' };
       }
     },
-    answerFetch(message) {
-      if (!isFetchRequest(message)) return undefined;
-      const ctx = running.get(message.id);
-      // Only a running read's requests: the document cannot make the worker fetch at other times.
-      if (!ctx) return Promise.resolve({ ok: false, message: 'no such read' });
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(), (ctx.timeoutMs ?? FETCH_TIMEOUT_MS) + FETCH_GRACE_MS);
-      return ctx
-        .fetch(message.url, { ...message.init, signal: controller.signal })
-        .then((response) => toWire(response, MAX_PAGE_BYTES))
-        .then(
-          (response): FetchAnswer => ({ ok: true, response }),
-          (error: unknown): FetchAnswer => ({ ok: false, message: error instanceof Error ? error.message : String(error) }),
-        )
-        .finally(() => clearTimeout(timer));
-    },
+    answerFetch,
+    answer: (message) => (isWorkerCall(message) ? answerCall(message, deps) : answerFetch(message)),
   };
 }

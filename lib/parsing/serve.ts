@@ -1,19 +1,28 @@
 /**
  * The parsing document's side (docs/ARCHITECTURE.md, "The parsing document"): makes the read the
- * worker asks for with the real adapters, every request it sends going back through the worker.
+ * worker asks for with the real adapters, every request it sends going back through the worker,
+ * and runs the steps after a poll, their storage and notifications the worker's (`calls.ts`).
  */
+import type { AfterPollDeps } from '../background/after-poll';
+import type { AfterPollContext } from '../background/poll';
+import type { Translate } from '../i18n';
 import type { DetectReply } from '../messages';
 import { PLATFORMS, type ProviderInfo } from '../providers/catalog';
 import type { FetchContext, FetchLike } from '../providers/http';
 import type { Adapter } from '../providers/types';
-import { fromWire, isParseRequest, type FetchAnswer, type FetchRequest, type ParseAnswer, type ParseRequest, type WireInit } from './wire';
+import { workerNotifications } from './calls';
+import { fromWire, isParseRequest, type FetchAnswer, type FetchRequest, type ParseAnswer, type ParseRequest, type WireInit, type WorkerCall } from './wire';
 
-/** What the document needs: the adapters, the detector, and a way to ask the worker. */
+/** What the document needs: the adapters, the detector, the steps after a poll, and a way to ask the worker. */
 export interface ServeDeps {
   adapters: Readonly<Record<string, Adapter>>;
   detect: (url: unknown, ctx: { fetch: FetchLike; now: () => number; timeoutMs?: number }) => Promise<DetectReply>;
-  /** Sends a fetch to the worker and resolves with its answer: `runtime.sendMessage`. */
-  send: (message: FetchRequest) => Promise<unknown>;
+  /** The steps after a poll (`after-poll.ts`); their storage is set up with `useStorage` by the document's entry. */
+  afterPoll: (deps: AfterPollDeps, ctx: AfterPollContext) => Promise<void>;
+  /** The extension's messages in a UI language (`translateFor`): the document has no `i18n`. */
+  translate: (uiLanguage: string) => Promise<Translate>;
+  /** Sends a fetch or call to the worker and resolves with its answer: `runtime.sendMessage`. */
+  send: (message: FetchRequest | WorkerCall) => Promise<unknown>;
   now: () => number;
 }
 
@@ -62,6 +71,13 @@ async function read(request: ParseRequest, deps: ServeDeps): Promise<unknown> {
     ...(request.sent ? { sent: { key: request.sent.key, result: Promise.resolve(request.sent.result) } } : {}),
   };
   if (request.op === 'detect') return deps.detect(request.url, ctx);
+  if (request.op === 'after-poll') {
+    const job = request.afterPoll;
+    if (!job) throw new Error('no poll to follow');
+    const t = await deps.translate(job.locale);
+    await deps.afterPoll({ fetch: ctx.fetch, now: deps.now, t, notifications: workerNotifications(deps.send), session: () => Promise.resolve(job.session) }, job.ctx);
+    return null;
+  }
   if (!validInfo(request.info)) throw new Error('no such service');
   const adapter = deps.adapters[request.info.platform]!;
   const def = { ...request.info, adapter };

@@ -1,16 +1,23 @@
 /**
  * What Chrome's worker and its parsing document say to each other (docs/ARCHITECTURE.md, "The
  * parsing document"). Extension messages travel as JSON, so everything here is plain data: a
- * request names a read, the document's fetches come back to the worker (the only one that touches
- * the network), and a response crosses as its status, headers and text.
+ * request names a read (or the steps after a poll), the document's fetches come back to the worker
+ * (the only one that touches the network), and a response crosses as its status, headers and
+ * text. The document has no storage or notifications API: the steps after a poll call the
+ * worker's (`WorkerCall`).
  */
+import type { AfterPollContext } from '../background/poll';
+import type { NotificationOptions } from '../background/notify';
 import type { DetectReply } from '../messages';
 import type { ProviderInfo } from '../providers/catalog';
+import type { Area } from '../records/core';
 import { readCapped, type HttpResult } from '../providers/http';
 import type { HistoryOutcome, StatusOutcome, UptimeOutcome } from '../providers/types';
 
-/** A read the document can make: an adapter's three, and the detection of a pasted page. */
-export type ParseOp = 'status' | 'history' | 'uptime' | 'detect';
+/** A read the document can make: an adapter's three, the detection of a pasted page, and the steps after a poll. */
+export type ParseOp = 'status' | 'history' | 'uptime' | 'detect' | 'after-poll';
+
+const PARSE_OPS: readonly string[] = ['status', 'history', 'uptime', 'detect', 'after-poll'] satisfies ParseOp[];
 
 /** What each read answers. */
 export interface ParseAnswers {
@@ -18,6 +25,16 @@ export interface ParseAnswers {
   history: HistoryOutcome;
   uptime: UptimeOutcome;
   detect: DetectReply;
+  'after-poll': null;
+}
+
+/** The steps after a poll, as the worker hands them over: what the poll knows, and what only the worker can tell. */
+export interface AfterPollJob {
+  ctx: AfterPollContext;
+  /** The browser's UI language, for the notifications' text (the document has no `i18n`). */
+  locale: string;
+  /** This browser session's id (`NotifyInput.session`). */
+  session: number;
 }
 
 /** Worker → document: make one read. `id` names it while it runs (its fetches carry it). */
@@ -29,6 +46,8 @@ export interface ParseRequest {
   info?: ProviderInfo;
   /** The page to detect (`detect`). */
   url?: string;
+  /** The steps to run (`after-poll`). */
+  afterPoll?: AfterPollJob;
   /** The stored ETag the read revalidates with. */
   etag?: string | null;
   /** Each request's time limit, where the worker's read has its own (`FetchContext.timeoutMs`). */
@@ -70,16 +89,47 @@ export type FetchAnswer = { ok: true; response: WireResponse } | { ok: false; me
 /** The document's answer to a read: its outcome, or the error it threw. */
 export type ParseAnswer = { ok: true; value: unknown } | { ok: false; message: string };
 
+/** Document → worker: a storage or notifications call of the steps after a poll. */
+export type WorkerCall =
+  | { type: 'parser-call'; api: 'storage'; op: 'get'; area: Area; keys: string[] }
+  | { type: 'parser-call'; api: 'storage'; op: 'set'; area: Area; items: Record<string, unknown> }
+  | { type: 'parser-call'; api: 'notifications'; op: 'create'; notificationId: string; options: NotificationOptions }
+  | { type: 'parser-call'; api: 'notifications'; op: 'clear'; notificationId: string };
+
+/** The worker's answer to a call: what the API resolved with, or why it failed. */
+export type CallAnswer = ParseAnswer;
+
 /** Narrows a message to a read request. */
 export function isParseRequest(value: unknown): value is ParseRequest {
   const m = value as Partial<ParseRequest> | null;
-  return m?.type === 'parse' && typeof m.id === 'string' && (m.op === 'status' || m.op === 'history' || m.op === 'uptime' || m.op === 'detect');
+  return m?.type === 'parse' && typeof m.id === 'string' && typeof m.op === 'string' && PARSE_OPS.includes(m.op);
 }
 
 /** Narrows a message to a fetch request. */
 export function isFetchRequest(value: unknown): value is FetchRequest {
   const m = value as Partial<FetchRequest> | null;
   return m?.type === 'parser-fetch' && typeof m.id === 'string' && typeof m.url === 'string' && typeof m.init === 'object' && m.init !== null;
+}
+
+const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Narrows a message to a call, every field of its kind in place. */
+export function isWorkerCall(value: unknown): value is WorkerCall {
+  if (!isPlain(value) || value.type !== 'parser-call') return false;
+  if (value.api === 'storage') {
+    if (value.area !== 'local' && value.area !== 'session') return false;
+    if (value.op === 'get') return Array.isArray(value.keys) && value.keys.every((k) => typeof k === 'string');
+    return value.op === 'set' && isPlain(value.items);
+  }
+  if (value.api !== 'notifications' || typeof value.notificationId !== 'string') return false;
+  if (value.op === 'clear') return true;
+  const o = value.options;
+  return value.op === 'create' && isPlain(o) && o.type === 'basic' && typeof o.iconUrl === 'string' && typeof o.title === 'string' && typeof o.message === 'string';
+}
+
+/** A message from the document to the worker: a fetch or a call. */
+export function isDocumentCall(value: unknown): value is FetchRequest | WorkerCall {
+  return isFetchRequest(value) || isWorkerCall(value);
 }
 
 /**

@@ -1,12 +1,12 @@
 /**
  * Every stored record, defined once: its key (area + name), version, fallback, reader and
- * migrations. The worker builds its WXT storage items from these definitions (`lib/storage.ts`);
- * the views read the same keys through their light store (`lib/ui/browser-ports.ts`) with the same
- * readers. Zod-free and storage-free: zod stays at the network edge (the adapters), and what is
+ * migrations. The background stores them through `lib/storage.ts`, each script the ones it adds
+ * (`useStorage`: the worker `WORKER_RECORDS`); the views read the same keys through their light
+ * store (`lib/ui/browser-ports.ts`) with the same readers. Zod-free and storage-free: zod stays at the network edge (the adapters), and what is
  * read back from storage is re-checked here.
  *
  * The definitions are split by who reads them (`live.ts`: every view; `past.ts`: the dashboard's
- * history; `worker.ts`: the worker only), so the popup bundles only what it shows. A reader never
+ * history; `worker.ts`: the background only), so the popup bundles only what it shows. A reader never
  * throws: it keeps every valid part of a stored value and drops the rest. docs/ARCHITECTURE.md#storage
  * lists the records and their versions.
  */
@@ -20,9 +20,23 @@ export * from './live';
 export * from './past';
 export * from './worker';
 
-/** Every stored record, by name (the worker's items and the tests iterate it). */
-export const RECORDS = {
+/**
+ * The records the worker itself reads and writes: what a poll and the badge need. The steps after
+ * a poll (history, uptime, observed, notifications) store the rest from where they run — Chrome's
+ * parsing document, Firefox's event page — so a starting worker is not handed their readers
+ * (docs/ARCHITECTURE.md#the-worker-wake).
+ */
+export const WORKER_RECORDS = {
   settings: { ...settingsRecord, migrations: settingsMigrations },
+  snapshots: snapshotsRecord,
+  health: healthRecord,
+  poll: pollRecord,
+  browserSession: browserSessionRecord,
+} as const;
+
+/** Every stored record, by name (the after-poll steps' contexts and the tests register them all). */
+export const RECORDS = {
+  settings: WORKER_RECORDS.settings,
   snapshots: snapshotsRecord,
   history: historyRecord,
   officialUptime: officialUptimeRecord,

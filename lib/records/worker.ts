@@ -1,5 +1,6 @@
 /**
- * The records only the worker reads: notification state and the browser session id.
+ * The records only the background reads: notification state (the steps after a poll) and the
+ * browser session id (the worker).
  */
 import { isLevel, type Level } from '../levels';
 import { define, isNum, isObj, isStr, perProvider, type NotifyEntry, type NotifyStates } from './core';

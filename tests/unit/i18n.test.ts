@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTranslate, translateFromMessages, type MessagesFile } from '../../lib/i18n';
+import { createTranslate, messagesLocale, translateFor, translateFromMessages, type MessagesFile } from '../../lib/i18n';
 import { messages, translator } from './helpers';
 
 describe('translateFromMessages over the real locale files', () => {
@@ -80,5 +80,23 @@ describe('createTranslate', () => {
 
   it('falls back to the key when getMessage returns an empty string', () => {
     expect(createTranslate(() => '')('missingKey')).toBe('missingKey');
+  });
+});
+
+describe('the messages for a UI language, without i18n (the parsing document)', () => {
+  it('picks the locale the browser would: Korean for any ko variant, else the default', () => {
+    expect(['ko', 'ko-KR', 'KO_kr'].map(messagesLocale)).toEqual(['ko', 'ko', 'ko']);
+    expect(['en', 'en-GB', 'de', 'kok', ''].map(messagesLocale)).toEqual(['en', 'en', 'en', 'en', 'en']);
+  });
+
+  it('reads that locale, the default filling any gap, as getMessage does', async () => {
+    const read: string[] = [];
+    const files = { en: { only: { message: 'English only' }, both: { message: 'Both ($1)' } }, ko: { both: { message: '둘 다 ($1)' } } } as Record<string, MessagesFile>;
+    const t = await translateFor('ko-KR', (locale) => (read.push(locale), Promise.resolve(files[locale]!)));
+    expect(t('both', 'x')).toBe('둘 다 (x)');
+    expect(t('only')).toBe('English only');
+    expect(read.sort()).toEqual(['en', 'ko']);
+    const en = await translateFor('en-US', (locale) => Promise.resolve(messages(locale)));
+    expect(en('notifyRecoveryMessage')).toBe(translator('en')('notifyRecoveryMessage'));
   });
 });

@@ -32,11 +32,13 @@ async function startWorkerOn(raw: Raw) {
   await fakeBrowser.storage.local.set(structuredClone(raw));
   vi.resetModules();
   const storage = await import('../../lib/storage');
+  const records = await import('../../lib/records');
+  // A fresh module has no records added: as every script's start does.
+  storage.useStorage({ records: records.RECORDS });
   const stored = await import('../../lib/background/stored');
   const observed = await import('../../lib/background/observed');
   // Let the migrations and the settings item's first-run init settle.
   await storage.load('settings');
-  const records = await import('../../lib/records');
   const warn = (m: string) => console.warn(`[ai-status] ${m}`);
   return {
     ...storage,

@@ -4,8 +4,6 @@ import {
   applyNotifications,
   decideNotifications,
   meetsMinLevel,
-  notificationId,
-  providerOfNotification,
   PROBLEM_COOLDOWN_MS,
   type NotificationDecision,
   type NotificationsApi,
@@ -377,15 +375,6 @@ describe('decideNotifications', () => {
     const baselineOnly = migrateNotifyStateV1({ openai: { notifiedLevel: 'outage', pending: null, lastNotifiedAt: null, session: 's0' } });
     expect(baselineOnly.openai?.announced).toBeNull();
     expect(run([ok], baselineOnly).all).toEqual([]);
-  });
-});
-
-describe('notification ids', () => {
-  it('one stable id per provider', () => {
-    expect(notificationId('cursor')).toBe('ai-status-cursor');
-    expect(providerOfNotification('ai-status-cursor')).toBe('cursor');
-    expect(providerOfNotification('ai-status-Nope!')).toBeNull();
-    expect(providerOfNotification('other')).toBeNull();
   });
 });
 

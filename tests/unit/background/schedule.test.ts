@@ -142,4 +142,29 @@ describe('background wiring (startBackground)', () => {
     expect(paint).toHaveBeenCalledTimes(1);
     expect(paint).toHaveBeenLastCalledWith({ text: '1' });
   });
+
+  it('the worker stores only what a poll and the badge need: it polls, paints and runs its chores with those records alone', async () => {
+    // A fresh module graph: storage with no records added but the worker's own (as in its script).
+    vi.resetModules();
+    const { startBackground: start } = await import('../../../lib/background/index');
+    const { load } = await import('../../../lib/storage');
+    const { localParts } = await import('../../../lib/background/local-parts');
+    vi.stubGlobal(
+      'fetch',
+      fakeFetch({
+        [summaryUrl('openai')]: jsonFixture(FIX.openaiOk),
+        [summaryUrl('anthropic')]: jsonFixture(FIX.anthropicMinor),
+        [summaryUrl('cursor')]: jsonFixture(FIX.cursorOk),
+      }),
+    );
+    const steps: string[][] = [];
+    // The steps after a poll store their records where they run (the parsing document, an event page).
+    start(() => ({ ...localParts, afterPoll: (_deps, ctx) => Promise.resolve(void steps.push(ctx.succeeded)) }));
+    await fakeBrowser.alarms.onAlarm.trigger({ name: POLL_ALARM, scheduledTime: Date.now(), periodInMinutes: 1, persistAcrossSessions: false });
+    await waitFor(async () => (await fakeBrowser.action.getBadgeText({})) === '1', 'the badge');
+    expect(steps).toEqual([['openai', 'anthropic', 'cursor']]);
+    await waitFor(async () => typeof (await fakeBrowser.storage.session.get('browserSession')).browserSession === 'number', 'the chores (the session id)');
+    // A record it does not store is refused loudly, never read as its fallback.
+    await expect(load('observed')).rejects.toThrow('not stored by this script');
+  });
 });

@@ -3,7 +3,14 @@
  * that cross as JSON, a document that answers only while it is open.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createWorkerParts } from '../../../lib/background/parts';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createWorkerParts, type BackgroundDeps } from '../../../lib/background/parts';
+import { createPoller, type AfterPollContext } from '../../../lib/background/poll';
+import type { NotificationOptions, NotificationsApi } from '../../../lib/background/notify';
+import { translateFor } from '../../../lib/i18n';
+import { workerAreas } from '../../../lib/parsing/calls';
+import { RECORDS } from '../../../lib/records';
+import { useStorage, type AreaApi } from '../../../lib/storage';
 import { localParts, localReaders } from '../../../lib/background/local-parts';
 import { readStatusEarly } from '../../../lib/background/lazy-parts';
 import { parserLink, type LinkDeps, type ParserDocument } from '../../../lib/parsing/link';
@@ -13,14 +20,16 @@ import { catalogEntry, PLATFORMS } from '../../../lib/providers/catalog';
 import { ADAPTERS } from '../../../lib/providers/registry';
 import { publishesUptime } from '../../../lib/providers/status-request';
 import type { FetchLike } from '../../../lib/providers/http';
-import { def, FIX, fakeFetch, hangingFetch, html, incidentsUrl, jsonFixture, loadFixture, summaryUrl } from '../helpers';
+import { def, FIX, fakeFetch, hangingFetch, html, incidentsUrl, jsonFixture, loadFixture, messages, summaryUrl, translator } from '../helpers';
 
 const NOW = Date.parse('2026-10-10T12:00:00Z');
 const across = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
 const GONE = 'Could not establish connection. Receiving end does not exist.';
 
 /** A worker linked to a document; `served` counts the reads the document made. */
-function linked(options: { idleCloseMs?: number; readTimeoutMs?: number; send?: (request: ParseRequest, real: LinkDeps['send']) => Promise<unknown> } = {}) {
+function linked(
+  options: { idleCloseMs?: number; readTimeoutMs?: number; send?: (request: ParseRequest, real: LinkDeps['send']) => Promise<unknown>; notifications?: NotificationsApi; storage?: LinkDeps['storage'] } = {},
+) {
   const state = { open: false, opens: 0, closes: 0, served: 0 };
   const document: ParserDocument = {
     open: () => {
@@ -40,8 +49,20 @@ function linked(options: { idleCloseMs?: number; readTimeoutMs?: number; send?: 
     if (answer) state.served++;
     return across(await answer);
   };
-  const link = parserLink({ document, send: options.send ? (r) => options.send!(r, send) : send, idleCloseMs: options.idleCloseMs ?? 60_000, readTimeoutMs: options.readTimeoutMs });
-  const serve = serveParsing({ ...localReaders, now: () => NOW, send: async (m) => across(await link.answerFetch(across(m))) });
+  const link = parserLink({
+    document,
+    send: options.send ? (r) => options.send!(r, send) : send,
+    idleCloseMs: options.idleCloseMs ?? 60_000,
+    readTimeoutMs: options.readTimeoutMs,
+    storage: options.storage ?? fakeBrowser.storage,
+    notifications: options.notifications ?? { create: () => Promise.resolve(''), clear: () => Promise.resolve(true) },
+  });
+  const serve = serveParsing({
+    ...localReaders,
+    translate: (language) => translateFor(language, (locale) => Promise.resolve(messages(locale))),
+    now: () => NOW,
+    send: async (m) => across(await link.answer(across(m))),
+  });
   return { link, parts: createWorkerParts(link), state };
 }
 
@@ -163,5 +184,84 @@ describe('reading through the parsing document', () => {
       expect(publishesUptime(platform), platform).toBe(typeof ADAPTERS[platform].fetchUptime === 'function');
       expect(typeof link.adapters[platform].fetchUptime === 'function', platform).toBe(publishesUptime(platform));
     }
+  });
+});
+
+describe('the steps after a poll, in the document', () => {
+  const routes = {
+    [summaryUrl('openai')]: jsonFixture(FIX.openaiOk),
+    [summaryUrl('anthropic')]: jsonFixture(FIX.anthropicMinor),
+    [incidentsUrl('anthropic')]: jsonFixture(FIX.anthropicIncidents),
+    'https://status.claude.com/': html(loadFixture('statuspage-html/page-5b4dcn321xtp-2021.html')),
+    [summaryUrl('cursor')]: jsonFixture(FIX.cursorOutage),
+  };
+
+  /** Storage areas that count the calls made on them. */
+  function counted(calls: string[]): LinkDeps['storage'] {
+    const area = (name: 'local' | 'session'): AreaApi => ({
+      get: (keys) => (calls.push(`${name}.get`), fakeBrowser.storage[name].get(keys)),
+      set: (items) => (calls.push(`${name}.set`), fakeBrowser.storage[name].set(items)),
+    });
+    return { local: area('local'), session: area('session') };
+  }
+
+  /**
+   * A poll, then its steps twice (a problem is notified once seen twice), run in the document (`remote`) or here;
+   * what ends up stored, and the notifications shown.
+   */
+  async function steps(remote: boolean, locale: 'en' | 'ko') {
+    fakeBrowser.reset();
+    // Cursor was operational earlier in this browser session: its outage, seen twice, is announced.
+    const baseline = { notifiedLevel: 'operational', pending: null, lastNotifiedAt: null, announced: null, session: 7, providerLevel: 'operational' };
+    await fakeBrowser.storage.local.set({ notifyState: { cursor: baseline }, notifyState$: { v: 2 } });
+    const shown: [string, NotificationOptions][] = [];
+    const notifications: NotificationsApi = {
+      create: (id, options) => (shown.push([id, options]), Promise.resolve(id)),
+      clear: () => Promise.resolve(true),
+    };
+    const calls: string[] = [];
+    const w = linked({ notifications, storage: counted(calls) });
+    const fetch = fakeFetch(routes);
+    let polled: AfterPollContext | undefined;
+    await createPoller({ fetch, now: () => NOW, random: () => 0.5, readStatus: localParts.readStatus, afterPoll: (c) => ((polled = c), Promise.resolve()) }).poll('refresh');
+    const deps: BackgroundDeps = {
+      fetch,
+      now: () => NOW,
+      random: () => 0.5,
+      t: translator(locale),
+      locale: locale === 'ko' ? 'ko-KR' : 'en-US',
+      notifications,
+      action: { setBadgeText: () => Promise.resolve(), setBadgeBackgroundColor: () => Promise.resolve(), setTitle: () => Promise.resolve() } as never,
+      session: () => Promise.resolve(7),
+    };
+    if (remote) useStorage({ records: RECORDS, areas: workerAreas(async (m) => across(await w.link.answer(across(m)))) });
+    try {
+      for (const at of [NOW, NOW + 120_000]) await (remote ? w.parts : localParts).afterPoll({ ...deps, now: () => at }, { ...polled!, now: at });
+    } finally {
+      useStorage({ records: RECORDS, areas: fakeBrowser.storage });
+    }
+    return { stored: await fakeBrowser.storage.local.get(null), shown, calls, served: w.state.served };
+  }
+
+  it('store and notify through the worker what they store and show when run beside the adapters, in the browser language', async () => {
+    for (const locale of ['en', 'ko'] as const) {
+      const here = await steps(false, locale);
+      const there = await steps(true, locale);
+      expect(there.stored).toEqual(here.stored);
+      expect(Object.keys(there.stored)).toEqual(expect.arrayContaining(['history', 'observed', 'notifyState']));
+      expect(there.shown).toEqual(here.shown);
+      expect(there.shown.map(([id]) => id)).toEqual(['ai-status-cursor']);
+      expect(there.shown[0]![1].title).toBe(translator(locale)('notifyProblemTitle', ['Cursor', translator(locale)('levelOutage')]));
+      // Made there: both rounds were reads of the document, every record crossed to the worker.
+      expect(there.served).toBe(2);
+      expect(there.calls).toEqual(expect.arrayContaining(['local.get', 'local.set']));
+      expect(here.calls).toEqual([]);
+    }
+  });
+
+  it('a document that cannot run them rejects, so the worker can paint the badge anyway', async () => {
+    const w = linked({ send: (request, real) => (request.op === 'after-poll' ? Promise.resolve({ ok: false, message: 'boom' }) : real(request)) });
+    const deps = { fetch: fakeFetch(), now: () => NOW, locale: 'en', session: () => Promise.resolve(1) } as unknown as BackgroundDeps;
+    await expect(w.parts.afterPoll(deps, { providers: [], views: [], succeeded: [], failed: [], now: NOW } as unknown as AfterPollContext)).rejects.toThrow('boom');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromWire, isFetchRequest, isParseRequest, toWire } from '../../../lib/parsing/wire';
+import { fromWire, isDocumentCall, isFetchRequest, isParseRequest, isWorkerCall, toWire } from '../../../lib/parsing/wire';
 import { httpGet, MAX_BODY_BYTES } from '../../../lib/providers/http';
 import { makeResponse } from '../helpers';
 
@@ -47,5 +47,38 @@ describe('a response on the wire', () => {
     expect(isFetchRequest({ type: 'parser-fetch', id: 'a', url: 'https://x.test/', init: {} })).toBe(true);
     expect(isFetchRequest({ type: 'parser-fetch', id: 'a', url: 'https://x.test/' })).toBe(false);
     expect(isFetchRequest({ type: 'tick' })).toBe(false);
+    expect(isParseRequest({ type: 'parse', id: 'a', op: 'after-poll' })).toBe(true);
+    expect(isParseRequest({ type: 'parse', id: 'a', op: 'toString' })).toBe(false);
+  });
+
+  it('takes a storage or notifications call only with every field of its kind', () => {
+    const note = { type: 'basic', iconUrl: 'icon/128.png', title: 'T', message: 'M' };
+    const good = [
+      { type: 'parser-call', api: 'storage', op: 'get', area: 'local', keys: ['observed', 'observed$'] },
+      { type: 'parser-call', api: 'storage', op: 'set', area: 'session', items: { health: {} } },
+      { type: 'parser-call', api: 'notifications', op: 'create', notificationId: 'ai-status-cursor', options: note },
+      { type: 'parser-call', api: 'notifications', op: 'clear', notificationId: 'ai-status-cursor' },
+    ];
+    for (const call of good) {
+      expect(isWorkerCall(across(call)), JSON.stringify(call)).toBe(true);
+      expect(isDocumentCall(call)).toBe(true);
+    }
+    const bad = [
+      { type: 'parser-call', api: 'storage', op: 'get', area: 'sync', keys: ['a'] },
+      { type: 'parser-call', api: 'storage', op: 'get', area: 'local', keys: [1] },
+      { type: 'parser-call', api: 'storage', op: 'get', area: 'local', keys: 'a' },
+      { type: 'parser-call', api: 'storage', op: 'set', area: 'local', items: ['a'] },
+      { type: 'parser-call', api: 'storage', op: 'clear', area: 'local' },
+      { type: 'parser-call', api: 'notifications', op: 'create', notificationId: 'x', options: { ...note, type: 'image' } },
+      { type: 'parser-call', api: 'notifications', op: 'create', notificationId: 'x' },
+      { type: 'parser-call', api: 'notifications', op: 'clear' },
+      { type: 'parser-call', api: 'tabs', op: 'create' },
+      { type: 'refresh' },
+      null,
+      'parser-call',
+    ];
+    for (const call of bad) expect(isWorkerCall(call), JSON.stringify(call)).toBe(false);
+    expect(isDocumentCall({ type: 'parser-fetch', id: 'a', url: 'https://x.test/', init: {} })).toBe(true);
+    expect(isDocumentCall({ type: 'refresh' })).toBe(false);
   });
 });
