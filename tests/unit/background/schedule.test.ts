@@ -84,6 +84,14 @@ describe('ensureAlarm', () => {
 });
 
 describe('background wiring (startBackground)', () => {
+  /** The three default services answered from real captures, Claude degraded. */
+  const claudeDegraded = () =>
+    fakeFetch({
+      [summaryUrl('openai')]: jsonFixture(FIX.openaiOk),
+      [summaryUrl('anthropic')]: jsonFixture(FIX.anthropicMinor),
+      [summaryUrl('cursor')]: jsonFixture(FIX.cursorOk),
+    });
+
   beforeEach(async () => {
     fakeBrowser.reset();
     const en = messages('en');
@@ -101,11 +109,7 @@ describe('background wiring (startBackground)', () => {
   });
 
   it('ensures the alarm at start, polls when it fires, and follows interval changes', async () => {
-    const fetch = fakeFetch({
-      [summaryUrl('openai')]: jsonFixture(FIX.openaiOk),
-      [summaryUrl('anthropic')]: jsonFixture(FIX.anthropicMinor),
-      [summaryUrl('cursor')]: jsonFixture(FIX.cursorOk),
-    });
+    const fetch = claudeDegraded();
     vi.stubGlobal('fetch', fetch);
     startBackground(() => workerParts);
     await waitFor(async () => (await fakeBrowser.alarms.get(POLL_ALARM))?.periodInMinutes === 1, 'the alarm');
@@ -124,14 +128,7 @@ describe('background wiring (startBackground)', () => {
   });
 
   it('a worker woken for a poll paints the badge once: its start-up chores do not paint it again', async () => {
-    vi.stubGlobal(
-      'fetch',
-      fakeFetch({
-        [summaryUrl('openai')]: jsonFixture(FIX.openaiOk),
-        [summaryUrl('anthropic')]: jsonFixture(FIX.anthropicMinor),
-        [summaryUrl('cursor')]: jsonFixture(FIX.cursorOk),
-      }),
-    );
+    vi.stubGlobal('fetch', claudeDegraded());
     const paint = vi.spyOn(fakeBrowser.action, 'setBadgeText');
     startBackground(() => workerParts);
     // The event that woke the worker, before the chores (500 ms after start) run.
@@ -149,14 +146,7 @@ describe('background wiring (startBackground)', () => {
     const { startBackground: start } = await import('../../../lib/background/index');
     const { load } = await import('../../../lib/storage');
     const { localParts } = await import('../../../lib/background/local-parts');
-    vi.stubGlobal(
-      'fetch',
-      fakeFetch({
-        [summaryUrl('openai')]: jsonFixture(FIX.openaiOk),
-        [summaryUrl('anthropic')]: jsonFixture(FIX.anthropicMinor),
-        [summaryUrl('cursor')]: jsonFixture(FIX.cursorOk),
-      }),
-    );
+    vi.stubGlobal('fetch', claudeDegraded());
     const steps: string[][] = [];
     // The steps after a poll store their records where they run (the parsing document, an event page).
     start(() => ({ ...localParts, afterPoll: (_deps, ctx) => Promise.resolve(void steps.push(ctx.succeeded)) }));
