@@ -24,6 +24,12 @@ export interface AfterPollDeps {
   notifications: NotificationsApi;
   /** This browser session's id (see `NotifyInput.session`). */
   session: () => Promise<number>;
+  /**
+   * When each source last failed (`HistoryDeps.failures`): kept for one worker's life. Where the
+   * steps run in the worker's own context (Firefox), its module's map; the parsing document, which
+   * outlives a stopped worker, keeps one per worker (`serveParsing`).
+   */
+  failures?: Map<string, number>;
 }
 
 /**
@@ -32,7 +38,7 @@ export interface AfterPollDeps {
  */
 export async function afterPoll(deps: AfterPollDeps, ctx: AfterPollContext, definitionOf: (info: ProviderInfo) => ProviderDefinition | null): Promise<void> {
   const providers = ctx.providers.map(definitionOf).filter((d) => d !== null);
-  const sources = { providers, fetch: deps.fetch, now: deps.now };
+  const sources = { providers, fetch: deps.fetch, now: deps.now, failures: deps.failures };
   const steps: Promise<unknown>[] = [
     updateObserved(ctx.views, ctx.now, alarmPeriodSec(ctx.settings.intervalSec) * 1000),
     refreshHistory(sources, ctx.after, ctx.succeeded),

@@ -31,9 +31,8 @@ export interface HistoryDeps {
   now: () => number;
   /**
    * Time of the last failed read per source (`history:<id>` / `uptime:<id>`), to avoid re-asking a
-   * failing endpoint every poll. Defaults to one map per life of the script the steps run in
-   * (Chrome's parsing document, open while polls follow each other; a Firefox event page); tests
-   * pass their own.
+   * failing endpoint every poll: one map per worker life (the parsing document passes the one of
+   * the worker it runs the steps for; otherwise this module's); tests pass their own.
    */
   failures?: Map<string, number>;
 }

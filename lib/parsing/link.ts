@@ -73,6 +73,8 @@ export function parserLink(deps: LinkDeps): ParserLink {
   let idle: ReturnType<typeof setTimeout> | undefined;
   let opening: Promise<void> | null = null;
   let counter = 0;
+  // Made once per worker start (the link is made on first use and lives as long as the worker).
+  const life = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
   const open = () => {
     clearTimeout(idle);
@@ -173,7 +175,7 @@ export function parserLink(deps: LinkDeps): ParserLink {
   return {
     adapters: Object.fromEntries(PLATFORMS.map((p) => [p, adapterOf(p)])) as Record<Platform, Adapter>,
     async afterPoll(background, ctx) {
-      const job = { ctx, locale: background.locale, session: await background.session() };
+      const job = { ctx, locale: background.locale, session: await background.session(), worker: life };
       await call('after-poll', { fetch: background.fetch, now: background.now }, { afterPoll: job }, AFTER_POLL_TIMEOUT_MS);
     },
     async detect(url, ctx) {

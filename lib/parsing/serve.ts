@@ -62,7 +62,13 @@ function validInfo(info: ProviderInfo | undefined): info is ProviderInfo {
   return !!info && typeof info.id === 'string' && typeof info.pageUrl === 'string' && (PLATFORMS as readonly string[]).includes(info.platform);
 }
 
-async function read(request: ParseRequest, deps: ServeDeps): Promise<unknown> {
+/** What the document keeps between polls for the worker it serves: failed sources, for that worker's life. */
+interface Memory {
+  worker: string;
+  failures: Map<string, number>;
+}
+
+async function read(request: ParseRequest, deps: ServeDeps, memory: Memory): Promise<unknown> {
   const ctx: FetchContext = {
     fetch: fetchThroughWorker(request.id, deps.send),
     now: deps.now,
@@ -75,7 +81,10 @@ async function read(request: ParseRequest, deps: ServeDeps): Promise<unknown> {
     const job = request.afterPoll;
     if (!job) throw new Error('no poll to follow');
     const t = await deps.translate(job.locale);
-    await deps.afterPoll({ fetch: ctx.fetch, now: deps.now, t, notifications: workerNotifications(deps.send), session: () => Promise.resolve(job.session) }, job.ctx);
+    // A new worker starts with no memory of failed sources, as when the steps ran in the worker.
+    if (memory.worker !== job.worker) Object.assign(memory, { worker: job.worker, failures: new Map() });
+    const notifications = workerNotifications(deps.send);
+    await deps.afterPoll({ fetch: ctx.fetch, now: deps.now, t, notifications, session: () => Promise.resolve(job.session), failures: memory.failures }, job.ctx);
     return null;
   }
   if (!validInfo(request.info)) throw new Error('no such service');
@@ -92,9 +101,10 @@ async function read(request: ParseRequest, deps: ServeDeps): Promise<unknown> {
  * anything else is not for the document (undefined).
  */
 export function serveParsing(deps: ServeDeps): (message: unknown) => Promise<ParseAnswer> | undefined {
+  const memory: Memory = { worker: '', failures: new Map() };
   return (message) => {
     if (!isParseRequest(message)) return undefined;
-    return read(message, deps).then(
+    return read(message, deps, memory).then(
       (value): ParseAnswer => ({ ok: true, value }),
       (error: unknown): ParseAnswer => ({ ok: false, message: error instanceof Error ? error.message : String(error) }),
     );

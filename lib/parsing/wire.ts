@@ -35,6 +35,8 @@ export interface AfterPollJob {
   locale: string;
   /** This browser session's id (`NotifyInput.session`). */
   session: number;
+  /** This worker's life (a new id at each start): what the steps remember between polls lasts as long. */
+  worker: string;
 }
 
 /** Worker → document: make one read. `id` names it while it runs (its fetches carry it). */

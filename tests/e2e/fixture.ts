@@ -129,19 +129,6 @@ export async function stopServiceWorker(context: BrowserContext, page: Page, ext
   await cdp.detach().catch(() => undefined);
 }
 
-/**
- * Closes Chrome's parsing document if one is open (none in Firefox): it runs the steps after a
- * poll and keeps their memory between polls (a failed source is not asked again for two minutes),
- * so a test that wants a new worker *and* a fresh start closes it too. A worker opens a new one
- * when it next reads.
- */
-export async function closeParsingDocument(cdp: CDPSession, extensionId: string): Promise<void> {
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  for (const target of targetInfos) {
-    if (target.url === `chrome-extension://${extensionId}/parser.html`) await cdp.send('Target.closeTarget', { targetId: target.targetId }).catch(() => undefined);
-  }
-}
-
 /** One browser of one build kept for a Playwright worker's tests, reset to a fresh install before each. */
 class SharedExtension {
   constructor(private readonly dir: string) {}
@@ -215,7 +202,6 @@ class SharedExtension {
     const keeper = this.keeper!;
     for (const page of context.pages()) if (page !== keeper) await page.close();
     await this.stopWorker();
-    await closeParsingDocument(this.cdp!, this.extensionId);
     await keeper.evaluate(async () => {
       const c = chrome as unknown as typeof chrome & {
         alarms: { clearAll(): Promise<boolean> };

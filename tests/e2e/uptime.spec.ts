@@ -11,7 +11,7 @@
  */
 import { load } from 'cheerio';
 import type { BrowserContext } from '@playwright/test';
-import { closeParsingDocument, expect, fixture, fixtureJson, stopServiceWorker, test } from './fixture';
+import { expect, fixture, fixtureJson, stopServiceWorker, test } from './fixture';
 
 const PAGE = fixture('statuspage-html/page-5b4dcn321xtp-2021.html');
 
@@ -41,17 +41,14 @@ function summaryWithPageComponents() {
 }
 
 /**
- * Stops the service worker and closes its parsing document, so that the next poll starts afresh.
- * The fresh install's first poll (before this test set its answers) found no page HTML, and the
- * steps after a poll wait two minutes before asking a failed source again.
+ * Stops the service worker, so that the next poll starts a new one. The fresh install's first
+ * poll (before this test set its answers) found no page HTML, and a worker waits two minutes
+ * before asking a failed source again.
  */
 async function restartWorker(context: BrowserContext, extensionId: string): Promise<void> {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
   await stopServiceWorker(context, page, extensionId);
-  const cdp = await context.newCDPSession(page);
-  await closeParsingDocument(cdp, extensionId);
-  await cdp.detach().catch(() => undefined);
   await page.close();
 }
 

@@ -259,6 +259,36 @@ describe('the steps after a poll, in the document', () => {
     }
   });
 
+  it('remember failed sources for one worker\'s life, as in the worker: a new worker asks again at once', async () => {
+    // The worker's side: one id for its life, sent with every job; a new worker, a new id.
+    const ids: string[] = [];
+    const answered = (request: ParseRequest) => (request.afterPoll && ids.push(request.afterPoll.worker), Promise.resolve({ ok: true, value: null }));
+    const deps = { fetch: fakeFetch(), now: () => NOW, locale: 'en', session: () => Promise.resolve(1) } as unknown as BackgroundDeps;
+    const ctx = { providers: [], views: [], succeeded: [], failed: [], now: NOW } as unknown as AfterPollContext;
+    const first = linked({ send: answered });
+    await first.parts.afterPoll(deps, ctx);
+    await first.parts.afterPoll(deps, ctx);
+    await linked({ send: answered }).parts.afterPoll(deps, ctx);
+    expect(ids[0]).toBe(ids[1]);
+    expect(ids[2]).not.toBe(ids[0]);
+    // The document's side: the same memory for the same worker, a fresh one for the next.
+    const memories: Array<Map<string, number> | undefined> = [];
+    const serve = serveParsing({
+      ...localReaders,
+      afterPoll: (d) => Promise.resolve(void memories.push(d.failures)),
+      translate: () => Promise.resolve(translator('en')),
+      send: () => Promise.resolve(undefined),
+      now: () => NOW,
+    });
+    for (const worker of ['a', 'a', 'b']) {
+      const job: ParseRequest = { type: 'parse', id: worker, op: 'after-poll', afterPoll: { ctx, locale: 'en', session: 1, worker } };
+      expect(await serve(job)).toEqual({ ok: true, value: null });
+    }
+    expect(memories[0]).toBeInstanceOf(Map);
+    expect(memories[1]).toBe(memories[0]);
+    expect(memories[2]).not.toBe(memories[0]);
+  });
+
   it('a document that cannot run them rejects, so the worker can paint the badge anyway', async () => {
     const w = linked({ send: (request, real) => (request.op === 'after-poll' ? Promise.resolve({ ok: false, message: 'boom' }) : real(request)) });
     const deps = { fetch: fakeFetch(), now: () => NOW, locale: 'en', session: () => Promise.resolve(1) } as unknown as BackgroundDeps;
