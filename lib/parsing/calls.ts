@@ -11,17 +11,12 @@
 import type { NotificationsApi } from '../background/notify';
 import type { Area } from '../records/core';
 import type { AreaApi } from '../storage';
-import type { CallAnswer, WorkerCall } from './wire';
+import { failure, valueOf, type CallAnswer, type WorkerCall } from './wire';
 
 /** Sends a call to the worker and resolves with its answer: `runtime.sendMessage`. */
 export type SendCall = (call: WorkerCall) => Promise<unknown>;
 
-async function ask(send: SendCall, call: WorkerCall): Promise<unknown> {
-  const answer = (await send(call)) as CallAnswer | undefined;
-  if (!answer) throw new Error('the worker did not answer');
-  if (!answer.ok) throw new Error(answer.message);
-  return answer.value;
-}
+const ask = async (send: SendCall, call: WorkerCall): Promise<unknown> => valueOf(await send(call), 'the worker');
 
 /** Storage areas whose reads and writes the worker makes (for `useStorage`). */
 export function workerAreas(send: SendCall): Readonly<Record<Area, AreaApi>> {
@@ -58,6 +53,6 @@ export async function answerCall(call: WorkerCall, apis: CallApis): Promise<Call
         : apis.notifications.clear(call.notificationId));
     return { ok: true, value: value ?? null };
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    return failure(error);
   }
 }

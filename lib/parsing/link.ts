@@ -16,7 +16,7 @@ import { fetchError, MAX_PAGE_BYTES, FETCH_TIMEOUT_MS, type FetchContext, type F
 import { publishesUptime } from '../providers/status-request';
 import type { Adapter, ProviderDefinition } from '../providers/types';
 import { answerCall, type CallApis } from './calls';
-import { isFetchRequest, isWorkerCall, toWire, type FetchAnswer, type ParseAnswer, type ParseAnswers, type ParseOp, type ParseRequest } from './wire';
+import { failure, isFetchRequest, isWorkerCall, toWire, valueOf, type FetchAnswer, type ParseAnswers, type ParseOp, type ParseRequest } from './wire';
 
 /** The document's life, as the browser offers it (`chrome.offscreen` in the worker's wiring). */
 export interface ParserDocument {
@@ -43,9 +43,7 @@ export interface ParserLink {
   detect(url: unknown, ctx: { fetch: FetchLike; now: () => number; timeoutMs?: number }): Promise<DetectReply>;
   /** Runs the steps after a poll in the document; rejects when they could not run there. */
   afterPoll(deps: BackgroundDeps, ctx: AfterPollContext): Promise<void>;
-  /** Answers a document's fetch for a running read; undefined for any other message. */
-  answerFetch(message: unknown): Promise<FetchAnswer> | undefined;
-  /** Answers a document's fetch or call (`calls.ts`); undefined for any other message. */
+  /** Answers a document's fetch (only for a running read) or call (`calls.ts`); undefined for any other message. */
   answer(message: unknown): Promise<unknown> | undefined;
 }
 
@@ -73,7 +71,8 @@ export function parserLink(deps: LinkDeps): ParserLink {
   let idle: ReturnType<typeof setTimeout> | undefined;
   let opening: Promise<void> | null = null;
   let counter = 0;
-  // Made once per worker start (the link is made on first use and lives as long as the worker).
+  // Made once per worker start (the link is made on first use and lives as long as the worker);
+  // each read's id is this and a count.
   const life = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
   const open = () => {
@@ -96,7 +95,7 @@ export function parserLink(deps: LinkDeps): ParserLink {
 
   /** Asks the document for one read; a document that went away (closed, crashed) is opened again once. */
   async function call<K extends ParseOp>(op: K, ctx: FetchContext, fields: Pick<ParseRequest, 'info' | 'url' | 'afterPoll'>, timeoutMs = deps.readTimeoutMs ?? READ_TIMEOUT_MS): Promise<ParseAnswers[K]> {
-    const id = `${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2)}`;
+    const id = `${life}-${(counter++).toString(36)}`;
     running.set(id, ctx);
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
@@ -123,10 +122,7 @@ export function parserLink(deps: LinkDeps): ParserLink {
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error('it took too long')), timeoutMs);
       });
-      const answer = (await Promise.race([ask(), timeout])) as ParseAnswer | undefined;
-      if (!answer) throw new Error('no answer');
-      if (!answer.ok) throw new Error(answer.message);
-      return answer.value as ParseAnswers[K];
+      return valueOf(await Promise.race([ask(), timeout]), 'the document') as ParseAnswers[K];
     } finally {
       clearTimeout(timer);
       running.delete(id);
@@ -167,7 +163,7 @@ export function parserLink(deps: LinkDeps): ParserLink {
       .then((response) => toWire(response, MAX_PAGE_BYTES))
       .then(
         (response): FetchAnswer => ({ ok: true, response }),
-        (error: unknown): FetchAnswer => ({ ok: false, message: error instanceof Error ? error.message : String(error) }),
+        (error: unknown): FetchAnswer => failure(error),
       )
       .finally(() => clearTimeout(timer));
   }
@@ -186,7 +182,6 @@ export function parserLink(deps: LinkDeps): ParserLink {
         return { ok: false, messageKey: 'addServiceErrorUnreachable' };
       }
     },
-    answerFetch,
     answer: (message) => (isWorkerCall(message) ? answerCall(message, deps) : answerFetch(message)),
   };
 }

@@ -11,7 +11,7 @@ import { PLATFORMS, type ProviderInfo } from '../providers/catalog';
 import type { FetchContext, FetchLike } from '../providers/http';
 import type { Adapter } from '../providers/types';
 import { workerNotifications } from './calls';
-import { fromWire, isParseRequest, type FetchAnswer, type FetchRequest, type ParseAnswer, type ParseRequest, type WireInit, type WorkerCall } from './wire';
+import { failure, fromWire, isParseRequest, type FetchAnswer, type FetchRequest, type ParseAnswer, type ParseRequest, type WireInit, type WorkerCall } from './wire';
 
 /** What the document needs: the adapters, the detector, the steps after a poll, and a way to ask the worker. */
 export interface ServeDeps {
@@ -106,7 +106,7 @@ export function serveParsing(deps: ServeDeps): (message: unknown) => Promise<Par
     if (!isParseRequest(message)) return undefined;
     return read(message, deps, memory).then(
       (value): ParseAnswer => ({ ok: true, value }),
-      (error: unknown): ParseAnswer => ({ ok: false, message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown): ParseAnswer => failure(error),
     );
   };
 }

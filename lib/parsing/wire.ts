@@ -10,14 +10,14 @@ import type { AfterPollContext } from '../background/poll';
 import type { NotificationOptions } from '../background/notify';
 import type { DetectReply } from '../messages';
 import type { ProviderInfo } from '../providers/catalog';
-import type { Area } from '../records/core';
+import { isObj, type Area } from '../records/core';
 import { readCapped, type HttpResult } from '../providers/http';
 import type { HistoryOutcome, StatusOutcome, UptimeOutcome } from '../providers/types';
 
-/** A read the document can make: an adapter's three, the detection of a pasted page, and the steps after a poll. */
-export type ParseOp = 'status' | 'history' | 'uptime' | 'detect' | 'after-poll';
-
-const PARSE_OPS: readonly string[] = ['status', 'history', 'uptime', 'detect', 'after-poll'] satisfies ParseOp[];
+/** The reads the document can make: an adapter's three, the detection of a pasted page, and the steps after a poll. */
+const PARSE_OPS = ['status', 'history', 'uptime', 'detect', 'after-poll'] as const;
+/** A read the document can make. */
+export type ParseOp = (typeof PARSE_OPS)[number];
 
 /** What each read answers. */
 export interface ParseAnswers {
@@ -91,6 +91,22 @@ export type FetchAnswer = { ok: true; response: WireResponse } | { ok: false; me
 /** The document's answer to a read: its outcome, or the error it threw. */
 export type ParseAnswer = { ok: true; value: unknown } | { ok: false; message: string };
 
+/** The answer for an error thrown on this side: its message (an `Error` does not cross as JSON). */
+export function failure(error: unknown): { ok: false; message: string } {
+  return { ok: false, message: error instanceof Error ? error.message : String(error) };
+}
+
+/**
+ * The value of an answer from the other side (a read's or a call's); throws the error it carries,
+ * or that `who` did not answer (gone, or no listener took the message).
+ */
+export function valueOf(answer: unknown, who: string): unknown {
+  const a = answer as ParseAnswer | undefined;
+  if (!a) throw new Error(`${who} did not answer`);
+  if (!a.ok) throw new Error(a.message);
+  return a.value;
+}
+
 /** Document → worker: a storage or notifications call of the steps after a poll. */
 export type WorkerCall =
   | { type: 'parser-call'; api: 'storage'; op: 'get'; area: Area; keys: string[] }
@@ -104,7 +120,7 @@ export type CallAnswer = ParseAnswer;
 /** Narrows a message to a read request. */
 export function isParseRequest(value: unknown): value is ParseRequest {
   const m = value as Partial<ParseRequest> | null;
-  return m?.type === 'parse' && typeof m.id === 'string' && typeof m.op === 'string' && PARSE_OPS.includes(m.op);
+  return m?.type === 'parse' && typeof m.id === 'string' && (PARSE_OPS as readonly unknown[]).includes(m.op);
 }
 
 /** Narrows a message to a fetch request. */
@@ -113,20 +129,18 @@ export function isFetchRequest(value: unknown): value is FetchRequest {
   return m?.type === 'parser-fetch' && typeof m.id === 'string' && typeof m.url === 'string' && typeof m.init === 'object' && m.init !== null;
 }
 
-const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** Narrows a message to a call, every field of its kind in place. */
 export function isWorkerCall(value: unknown): value is WorkerCall {
-  if (!isPlain(value) || value.type !== 'parser-call') return false;
+  if (!isObj(value) || value.type !== 'parser-call') return false;
   if (value.api === 'storage') {
     if (value.area !== 'local' && value.area !== 'session') return false;
     if (value.op === 'get') return Array.isArray(value.keys) && value.keys.every((k) => typeof k === 'string');
-    return value.op === 'set' && isPlain(value.items);
+    return value.op === 'set' && isObj(value.items);
   }
   if (value.api !== 'notifications' || typeof value.notificationId !== 'string') return false;
   if (value.op === 'clear') return true;
   const o = value.options;
-  return value.op === 'create' && isPlain(o) && o.type === 'basic' && typeof o.iconUrl === 'string' && typeof o.title === 'string' && typeof o.message === 'string';
+  return value.op === 'create' && isObj(o) && o.type === 'basic' && typeof o.iconUrl === 'string' && typeof o.title === 'string' && typeof o.message === 'string';
 }
 
 /** A message from the document to the worker: a fetch or a call. */

@@ -174,8 +174,8 @@ describe('reading through the parsing document', () => {
 
   it('the worker fetches for the document only within a running read', async () => {
     const { link } = linked();
-    expect(await link.answerFetch({ type: 'parser-fetch', id: 'made-up', url: 'https://status.claude.com/', init: {} })).toEqual({ ok: false, message: 'no such read' });
-    expect(link.answerFetch({ type: 'refresh' })).toBeUndefined();
+    expect(await link.answer({ type: 'parser-fetch', id: 'made-up', url: 'https://status.claude.com/', init: {} })).toEqual({ ok: false, message: 'no such read' });
+    expect(link.answer({ type: 'refresh' })).toBeUndefined();
   });
 
   it('asks for uptime only where the platform publishes it, as the adapters say', () => {
