@@ -62,10 +62,25 @@ function validInfo(info: ProviderInfo | undefined): info is ProviderInfo {
   return !!info && typeof info.id === 'string' && typeof info.pageUrl === 'string' && (PLATFORMS as readonly string[]).includes(info.platform);
 }
 
-/** What the document keeps between polls for the worker it serves: failed sources, for that worker's life. */
+/**
+ * What the document keeps between polls: failed sources, for the life of the worker it serves;
+ * the messages of each UI language asked for, read once (not two files per poll).
+ */
 interface Memory {
   worker: string;
   failures: Map<string, number>;
+  translations: Map<string, Promise<Translate>>;
+}
+
+/** The messages of `uiLanguage`, read on first use; a failed read is not kept, so the next poll reads again. */
+function translationsOf(uiLanguage: string, deps: ServeDeps, memory: Memory): Promise<Translate> {
+  let t = memory.translations.get(uiLanguage);
+  if (!t) {
+    t = deps.translate(uiLanguage);
+    memory.translations.set(uiLanguage, t);
+    t.catch(() => memory.translations.delete(uiLanguage));
+  }
+  return t;
 }
 
 async function read(request: ParseRequest, deps: ServeDeps, memory: Memory): Promise<unknown> {
@@ -80,7 +95,7 @@ async function read(request: ParseRequest, deps: ServeDeps, memory: Memory): Pro
   if (request.op === 'after-poll') {
     const job = request.afterPoll;
     if (!job) throw new Error('no poll to follow');
-    const t = await deps.translate(job.locale);
+    const t = await translationsOf(job.locale, deps, memory);
     // A new worker starts with no memory of failed sources, as when the steps ran in the worker.
     if (memory.worker !== job.worker) Object.assign(memory, { worker: job.worker, failures: new Map() });
     const notifications = workerNotifications(deps.send);
@@ -101,7 +116,7 @@ async function read(request: ParseRequest, deps: ServeDeps, memory: Memory): Pro
  * anything else is not for the document (undefined).
  */
 export function serveParsing(deps: ServeDeps): (message: unknown) => Promise<ParseAnswer> | undefined {
-  const memory: Memory = { worker: '', failures: new Map() };
+  const memory: Memory = { worker: '', failures: new Map(), translations: new Map() };
   return (message) => {
     if (!isParseRequest(message)) return undefined;
     return read(message, deps, memory).then(

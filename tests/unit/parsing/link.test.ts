@@ -289,6 +289,23 @@ describe('the steps after a poll, in the document', () => {
     expect(memories[2]).not.toBe(memories[0]);
   });
 
+  it('read each language\'s messages once, not at every poll; a failed read is read again next time', async () => {
+    const reads: string[] = [];
+    let broken = true;
+    const serve = serveParsing({
+      ...localReaders,
+      afterPoll: () => Promise.resolve(),
+      translate: (language) => (reads.push(language), broken ? ((broken = false), Promise.reject(new Error('gone'))) : Promise.resolve(translator('en'))),
+      send: () => Promise.resolve(undefined),
+      now: () => NOW,
+    });
+    const ctx = { providers: [], views: [], succeeded: [], failed: [], now: NOW } as unknown as AfterPollContext;
+    const job = (locale: string): ParseRequest => ({ type: 'parse', id: locale, op: 'after-poll', afterPoll: { ctx, locale, session: 1, worker: 'w' } });
+    expect(await serve(job('en-US'))).toEqual({ ok: false, message: 'gone' });
+    for (const locale of ['en-US', 'en-US', 'ko-KR', 'en-US']) expect(await serve(job(locale))).toEqual({ ok: true, value: null });
+    expect(reads).toEqual(['en-US', 'en-US', 'ko-KR']);
+  });
+
   it('a document that cannot run them rejects, so the worker can paint the badge anyway', async () => {
     const w = linked({ send: (request, real) => (request.op === 'after-poll' ? Promise.resolve({ ok: false, message: 'boom' }) : real(request)) });
     const deps = { fetch: fakeFetch(), now: () => NOW, locale: 'en', session: () => Promise.resolve(1) } as unknown as BackgroundDeps;
