@@ -199,6 +199,9 @@ export function createPoller(deps: PollerDeps): Poller {
     const settled = await mapLimit(providers, MAX_IN_FLIGHT, (def) =>
       pollProvider(def, snapshots, healthBefore[def.id] ?? EMPTY_HEALTH, force, { ...deps, readStatus }, baseMs, hasAccess),
     );
+    // Every read is done, or none was made (every service backing off or without access): no
+    // request is left to give a head start to.
+    firstRead();
     const before = await snapshots;
     await marked;
     const after: Snapshots = { ...before };

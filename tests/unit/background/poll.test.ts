@@ -300,6 +300,23 @@ describe('a poll', () => {
       release();
       expect((await polling).result).toBe('polled');
     });
+
+    it('no request sent at all (every service backing off): at once, not after HEAD_START_MS', async () => {
+      const h = setup({ [summaryUrl('openai')]: { status: 502 }, [summaryUrl('anthropic')]: { status: 502 }, [summaryUrl('cursor')]: { status: 502 } });
+      await h.poll('alarm'); // failure 1 → 45 s
+      h.advance(60_000);
+      await h.poll('alarm'); // failure 2 → 90 s, until 150 s
+      h.advance(60_000);
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const sent = h.fetch.calls.length;
+      const log = logStorage(h);
+      const polling = h.poll('alarm');
+      await vi.advanceTimersByTimeAsync(0);
+      expect(h.fetch.calls.length).toBe(sent);
+      // The whole poll is done without a timer: read, marked as started, marked as done.
+      expect(deferred(log)).toEqual(['get snapshots', 'set poll', 'set poll']);
+      expect((await polling).result).toBe('polled');
+    });
   });
 
   it('sends one request per service when the data its ETag validates is stored', async () => {
