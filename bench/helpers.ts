@@ -19,7 +19,7 @@ export const MINIMAL_DIR = resolve(process.env.MINIMAL_EXTENSION_DIR ?? 'bench/b
 /** Measured runs per page and per worker (after warm-up); ≥ 15 as issue #12 asks. */
 export const TTC_RUNS = Number(process.env.BENCH_TTC_RUNS ?? 21);
 export const TTC_WARMUP = 2;
-export const WAKE_RUNS = Number(process.env.BENCH_WAKE_RUNS ?? 21);
+export const WAKE_RUNS = Number(process.env.BENCH_WAKE_RUNS ?? 41);
 export const WAKE_WARMUP = 2;
 export const SUMMARY = '/api/v2/summary.json';
 export const PROVIDERS: ProviderId[] = ['openai', 'anthropic', 'cursor'];
