@@ -25,11 +25,11 @@ export interface AfterPollDeps {
   /** This browser session's id (see `NotifyInput.session`). */
   session: () => Promise<number>;
   /**
-   * When each source last failed (`HistoryDeps.failures`): kept for one worker's life. Where the
-   * steps run in the worker's own context (Firefox), its module's map; the parsing document, which
-   * outlives a stopped worker, keeps one per worker (`serveParsing`).
+   * When each source last failed (`HistoryDeps.failures`), kept for one worker's life: made with
+   * the worker's other deps (`startBackground`); the parsing document, which outlives a stopped
+   * worker and cannot be handed the worker's map, keeps one per worker id (`serveParsing`).
    */
-  failures?: Map<string, number>;
+  failures: Map<string, number>;
 }
 
 /**

@@ -31,13 +31,10 @@ export interface HistoryDeps {
   now: () => number;
   /**
    * Time of the last failed read per source (`history:<id>` / `uptime:<id>`), to avoid re-asking a
-   * failing endpoint every poll: one map per worker life (the parsing document passes the one of
-   * the worker it runs the steps for; otherwise this module's); tests pass their own.
+   * failing endpoint every poll: one map per worker life (`AfterPollDeps.failures`).
    */
-  failures?: Map<string, number>;
+  failures: Map<string, number>;
 }
-
-const recentFailures = new Map<string, number>();
 
 /** Sorted ids of a snapshot's active (unresolved) incidents, joined with `,`. */
 export function activeKeyOf(status: Pick<ServiceStatus, 'incidents'>): string {
@@ -129,7 +126,7 @@ function recentlyFailed(failures: Map<string, number>, key: string, now: number)
  * Call after each poll with `ctx.after` and `ctx.succeeded`.
  */
 export async function refreshHistory(deps: HistoryDeps, snapshots: Snapshots, succeeded: readonly ProviderId[]): Promise<void> {
-  const failures = deps.failures ?? recentFailures;
+  const { failures } = deps;
   const stored: History = await readHistory();
   const next: History = { ...stored };
   let changed = false;
@@ -167,7 +164,7 @@ export async function refreshHistory(deps: HistoryDeps, snapshots: Snapshots, su
  * Call after each poll.
  */
 export async function refreshOfficialUptime(deps: HistoryDeps, succeeded: readonly ProviderId[]): Promise<void> {
-  const failures = deps.failures ?? recentFailures;
+  const { failures } = deps;
   const stored = await readOfficialUptime();
   const next = { ...stored };
   let changed = false;

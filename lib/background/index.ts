@@ -68,6 +68,7 @@ export function startBackground(parts: () => WorkerParts): void {
       return browser.action;
     },
     session: browserSession,
+    failures: new Map(),
   };
   const poller = createPoller({
     fetch: deps.fetch,

@@ -140,6 +140,18 @@ describe('background wiring (startBackground)', () => {
     expect(paint).toHaveBeenLastCalledWith({ text: '1' });
   });
 
+  it('the steps after the polls of one worker share one memory of failed sources, made at its start', async () => {
+    vi.stubGlobal('fetch', claudeDegraded());
+    const memories: unknown[] = [];
+    startBackground(() => ({ ...workerParts, afterPoll: (deps) => Promise.resolve(void memories.push(deps.failures)) }));
+    const refresh = () => new Promise((resolve) => void fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, {}, resolve));
+    await refresh();
+    await refresh();
+    expect(memories).toHaveLength(2);
+    expect(memories[0]).toBeInstanceOf(Map);
+    expect(memories[1]).toBe(memories[0]);
+  });
+
   it('the worker stores only what a poll and the badge need: it polls, paints and runs its chores with those records alone', async () => {
     // A fresh module graph: storage with no records added but the worker's own (as in its script).
     vi.resetModules();

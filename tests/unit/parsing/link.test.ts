@@ -233,6 +233,7 @@ describe('the steps after a poll, in the document', () => {
       notifications,
       action: { setBadgeText: () => Promise.resolve(), setBadgeBackgroundColor: () => Promise.resolve(), setTitle: () => Promise.resolve() } as never,
       session: () => Promise.resolve(7),
+      failures: new Map(),
     };
     if (remote) useStorage({ records: RECORDS, areas: workerAreas(async (m) => across(await w.link.answer(across(m)))) });
     try {
