@@ -9,6 +9,11 @@
 // Ubuntu and we are root, it is installed with apt-get (`chromium`, `firefox-esr`); otherwise the
 // script exits non-zero with one line naming the command to run. The test fixtures use the same
 // lookup (`findChromium`, `findFirefox`), so what is found here is what the tests launch.
+//
+// It also looks for a font with Korean glyphs (fontconfig's `fc-list :lang=ko`): without one the
+// Korean screenshots (test-results/shots/*-ko.png) show boxes instead of text. Missing on Debian or
+// Ubuntu as root, `fonts-nanum` is installed; elsewhere a warning names it (the tests pass either
+// way: they read text from the page, not pixels).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,6 +21,8 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const APT_PACKAGE = { chromium: 'chromium', firefox: 'firefox-esr' };
+/** A Korean font from Debian's main archive (about 10 MB). */
+const KOREAN_FONT_PACKAGE = 'fonts-nanum';
 
 function firstExisting(paths) {
   return paths.find((p) => p && existsSync(p)) ?? null;
@@ -74,6 +81,13 @@ function advice(missing) {
   return `npm test needs ${names}: install ${missing.map((b) => (b === 'chromium' ? 'Chromium' : 'Firefox (ESR 140 or newer)')).join(' and ')} with your package manager and set ${envs} to the executable, then npm test again.`;
 }
 
+/** Whether fontconfig knows a font with Korean glyphs; null when it cannot be asked (no `fc-list`). */
+export function hasKoreanFont() {
+  const r = spawnSync('fc-list', [':lang=ko', 'family'], { encoding: 'utf8' });
+  if (r.error || r.status !== 0) return null;
+  return r.stdout.trim() !== '';
+}
+
 function apt(args) {
   return spawnSync('apt-get', args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
 }
@@ -88,17 +102,27 @@ export function main(argv = process.argv.slice(2)) {
   }
   let missing = wanted.filter((b) => !FINDERS[b]());
   const pinned = missing.some((b) => process.env[b === 'chromium' ? 'CHROMIUM_PATH' : 'FIREFOX_PATH']);
-  if (missing.length && !pinned && isDebianLike() && isRoot()) {
-    const pkgs = missing.map((b) => APT_PACKAGE[b]);
+  const canInstall = isDebianLike() && isRoot();
+  let updated = false;
+  const install = (pkgs) => {
     console.log(`ensure-browsers: installing ${pkgs.join(' ')} with apt-get`);
     // An index that cannot be refreshed (one unreachable mirror) need not stop the install.
-    apt(['update', '-qq']);
+    if (!updated) apt(['update', '-qq']);
+    updated = true;
     apt(['install', '-y', '-qq', ...pkgs]);
+  };
+  if (missing.length && !pinned && canInstall) {
+    install(missing.map((b) => APT_PACKAGE[b]));
     missing = wanted.filter((b) => !FINDERS[b]());
   }
   if (missing.length) {
     console.error(advice(missing));
     return 1;
+  }
+  // Asked after the browsers: fontconfig comes with them.
+  if (hasKoreanFont() === false && canInstall) install([KOREAN_FONT_PACKAGE]);
+  if (hasKoreanFont() === false) {
+    console.warn(`ensure-browsers: no font with Korean glyphs, so the Korean screenshots will show boxes: install one (Debian/Ubuntu: ${KOREAN_FONT_PACKAGE}).`);
   }
   console.log(wanted.map((b) => `${b}: ${FINDERS[b]()}`).join(' · '));
   return 0;
