@@ -14,7 +14,7 @@ import { useStorage, type AreaApi } from '../../../lib/storage';
 import { localParts, localReaders } from '../../../lib/background/local-parts';
 import { readStatusEarly } from '../../../lib/background/lazy-parts';
 import { parserLink, type LinkDeps, type ParserDocument } from '../../../lib/parsing/link';
-import { serveParsing } from '../../../lib/parsing/serve';
+import { serveParsing, type ServeDeps } from '../../../lib/parsing/serve';
 import type { ParseRequest } from '../../../lib/parsing/wire';
 import { catalogEntry, PLATFORMS } from '../../../lib/providers/catalog';
 import { ADAPTERS } from '../../../lib/providers/registry';
@@ -67,6 +67,19 @@ function linked(
 }
 
 const ctx = (fetch: FetchLike, extra: object = {}) => ({ fetch, now: () => NOW, ...extra });
+
+/** A poll that polled nothing: enough for the steps' own bookkeeping. */
+const EMPTY_POLL = { providers: [], views: [], succeeded: [], failed: [], now: NOW } as unknown as AfterPollContext;
+
+/** What the worker hands the link for the steps: only what the link sends along is real. */
+const workerDeps = () => ({ fetch: fakeFetch(), now: () => NOW, locale: 'en', session: () => Promise.resolve(1) }) as unknown as BackgroundDeps;
+
+/** The worker's request for the steps after `EMPTY_POLL`, from worker `worker` in UI language `locale`. */
+const afterPollJob = (worker: string, locale: string): ParseRequest => ({ type: 'parse', id: `${worker}-${locale}`, op: 'after-poll', afterPoll: { ctx: EMPTY_POLL, locale, session: 1, worker } });
+
+/** The document's side alone, with the steps and the messages files replaced. */
+const serveWith = (afterPoll: ServeDeps['afterPoll'], translate: ServeDeps['translate'] = () => Promise.resolve(translator('en'))) =>
+  serveParsing({ ...localReaders, afterPoll, translate, send: () => Promise.resolve(undefined), now: () => NOW });
 
 afterEach(() => {
   vi.useRealTimers();
@@ -264,26 +277,18 @@ describe('the steps after a poll, in the document', () => {
     // The worker's side: one id for its life, sent with every job; a new worker, a new id.
     const ids: string[] = [];
     const answered = (request: ParseRequest) => (request.afterPoll && ids.push(request.afterPoll.worker), Promise.resolve({ ok: true, value: null }));
-    const deps = { fetch: fakeFetch(), now: () => NOW, locale: 'en', session: () => Promise.resolve(1) } as unknown as BackgroundDeps;
-    const ctx = { providers: [], views: [], succeeded: [], failed: [], now: NOW } as unknown as AfterPollContext;
+    const deps = workerDeps();
     const first = linked({ send: answered });
-    await first.parts.afterPoll(deps, ctx);
-    await first.parts.afterPoll(deps, ctx);
-    await linked({ send: answered }).parts.afterPoll(deps, ctx);
+    await first.parts.afterPoll(deps, EMPTY_POLL);
+    await first.parts.afterPoll(deps, EMPTY_POLL);
+    await linked({ send: answered }).parts.afterPoll(deps, EMPTY_POLL);
     expect(ids[0]).toBe(ids[1]);
     expect(ids[2]).not.toBe(ids[0]);
     // The document's side: the same memory for the same worker, a fresh one for the next.
     const memories: Array<Map<string, number> | undefined> = [];
-    const serve = serveParsing({
-      ...localReaders,
-      afterPoll: (d) => Promise.resolve(void memories.push(d.failures)),
-      translate: () => Promise.resolve(translator('en')),
-      send: () => Promise.resolve(undefined),
-      now: () => NOW,
-    });
+    const serve = serveWith((d) => Promise.resolve(void memories.push(d.failures)));
     for (const worker of ['a', 'a', 'b']) {
-      const job: ParseRequest = { type: 'parse', id: worker, op: 'after-poll', afterPoll: { ctx, locale: 'en', session: 1, worker } };
-      expect(await serve(job)).toEqual({ ok: true, value: null });
+      expect(await serve(afterPollJob(worker, 'en'))).toEqual({ ok: true, value: null });
     }
     expect(memories[0]).toBeInstanceOf(Map);
     expect(memories[1]).toBe(memories[0]);
@@ -293,23 +298,18 @@ describe('the steps after a poll, in the document', () => {
   it('read each language\'s messages once, not at every poll; a failed read is read again next time', async () => {
     const reads: string[] = [];
     let broken = true;
-    const serve = serveParsing({
-      ...localReaders,
-      afterPoll: () => Promise.resolve(),
-      translate: (language) => (reads.push(language), broken ? ((broken = false), Promise.reject(new Error('gone'))) : Promise.resolve(translator('en'))),
-      send: () => Promise.resolve(undefined),
-      now: () => NOW,
-    });
-    const ctx = { providers: [], views: [], succeeded: [], failed: [], now: NOW } as unknown as AfterPollContext;
-    const job = (locale: string): ParseRequest => ({ type: 'parse', id: locale, op: 'after-poll', afterPoll: { ctx, locale, session: 1, worker: 'w' } });
-    expect(await serve(job('en-US'))).toEqual({ ok: false, message: 'gone' });
-    for (const locale of ['en-US', 'en-US', 'ko-KR', 'en-US']) expect(await serve(job(locale))).toEqual({ ok: true, value: null });
+    const serve = serveWith(
+      () => Promise.resolve(),
+      (language) => (reads.push(language), broken ? ((broken = false), Promise.reject(new Error('gone'))) : Promise.resolve(translator('en'))),
+    );
+    expect(await serve(afterPollJob('w', 'en-US'))).toEqual({ ok: false, message: 'gone' });
+    for (const locale of ['en-US', 'en-US', 'ko-KR', 'en-US']) expect(await serve(afterPollJob('w', locale))).toEqual({ ok: true, value: null });
     expect(reads).toEqual(['en-US', 'en-US', 'ko-KR']);
   });
 
   it('a document that cannot run them rejects, so the worker can paint the badge anyway', async () => {
     const w = linked({ send: (request, real) => (request.op === 'after-poll' ? Promise.resolve({ ok: false, message: 'boom' }) : real(request)) });
-    const deps = { fetch: fakeFetch(), now: () => NOW, locale: 'en', session: () => Promise.resolve(1) } as unknown as BackgroundDeps;
-    await expect(w.parts.afterPoll(deps, { providers: [], views: [], succeeded: [], failed: [], now: NOW } as unknown as AfterPollContext)).rejects.toThrow('boom');
+    const deps = workerDeps();
+    await expect(w.parts.afterPoll(deps, EMPTY_POLL)).rejects.toThrow('boom');
   });
 });
