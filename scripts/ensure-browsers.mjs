@@ -119,9 +119,13 @@ export function main(argv = process.argv.slice(2)) {
     console.error(advice(missing));
     return 1;
   }
-  // Asked after the browsers: fontconfig comes with them.
-  if (hasKoreanFont() === false && canInstall) install([KOREAN_FONT_PACKAGE]);
-  if (hasKoreanFont() === false) {
+  // Asked after the browsers: fontconfig comes with them. Asked again only after an install.
+  let korean = hasKoreanFont();
+  if (korean === false && canInstall) {
+    install([KOREAN_FONT_PACKAGE]);
+    korean = hasKoreanFont();
+  }
+  if (korean === false) {
     console.warn(`ensure-browsers: no font with Korean glyphs, so the Korean screenshots will show boxes: install one (Debian/Ubuntu: ${KOREAN_FONT_PACKAGE}).`);
   }
   console.log(wanted.map((b) => `${b}: ${FINDERS[b]()}`).join(' · '));
