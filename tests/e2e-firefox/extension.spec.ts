@@ -164,16 +164,22 @@ test('the event page restarted (runtime.reload) re-arms its alarm and resumes po
   await dash.close();
   // Reload the add-on from one of its pages; every extension page closes with it.
   const reloadedAt = Date.now();
+  // The reload closes the control page: a tab opened while Firefox is still closing extension
+  // pages can fail ("browsingContext.create: no such frame"), so wait for that close first.
+  const closed = new Promise<void>((done) => control.once('close', () => done()));
   await control.evaluate(() => void setTimeout(() => browser.runtime.reload(), 0)).catch(() => undefined);
-  const after = await ff.browser.newPage();
+  await Promise.race([closed, new Promise((r) => setTimeout(r, 10_000))]);
+  const opened: { tab?: Page } = {};
   await expect(async () => {
-    await navigate(after, `${ff.origin}/blank.html`);
-    expect(await after.evaluate(async () => (await browser.alarms.get('poll'))?.periodInMinutes ?? null)).toBe(0.5);
+    const tab = (opened.tab ??= await ff.browser.newPage());
+    await navigate(tab, `${ff.origin}/blank.html`);
+    expect(await tab.evaluate(async () => (await browser.alarms.get('poll'))?.periodInMinutes ?? null)).toBe(0.5);
   }).toPass({ timeout: 30_000 });
+  const page = opened.tab!;
   // With no view open and no message sent, only the alarm can poll: one arrives within a period.
   const openai = () => status.seen('openai', SUMMARY).filter((r) => r.at >= reloadedAt + 20_000).length;
   await expect.poll(openai, { timeout: 60_000, intervals: [1_000] }).toBeGreaterThanOrEqual(1);
-  expect(await after.evaluate(async () => (await browser.storage.local.get('settings')).settings)).toMatchObject({ intervalSec: 30 });
+  expect(await page.evaluate(async () => (await browser.storage.local.get('settings')).settings)).toMatchObject({ intervalSec: 30 });
 });
 
 test.describe("Claude's required host permission revoked", () => {
