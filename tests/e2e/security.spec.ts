@@ -219,10 +219,16 @@ async function violations(page: Page): Promise<string[]> {
 async function exercise(page: Page): Promise<void> {
   await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
   // The hostile text is Claude's: its panel is the one worth hovering and clicking through.
+  // The first two of each kind: every one of a kind is the same element drawn from other text
+  // (hovering all of them took a minute on a loaded 2-core machine and exercised nothing more).
   const hostile = page.locator('[data-provider="anthropic"]');
-  for (const el of await hostile.locator('.incident__title, .incident__update, .component__name, .panel__description').all()) {
-    await el.hover();
-    await el.click({ position: { x: 2, y: 2 } });
+  for (const kind of ['.incident__title', '.incident__update', '.component__name', '.panel__description']) {
+    const all = await hostile.locator(kind).all();
+    if (kind !== '.panel__description') expect(all.length, kind).toBeGreaterThan(0);
+    for (const el of all.slice(0, 2)) {
+      await el.hover();
+      await el.click({ position: { x: 2, y: 2 } });
+    }
   }
   for (let i = 0; i < 25; i++) await page.keyboard.press('Tab');
 }
@@ -237,8 +243,7 @@ test.describe('hostile status data in the running extension', () => {
 
   // It adds an init script to the whole browser: a browser of its own.
   test('no CSP violation in the popup, the dashboard or the worker while using them; the recorder itself works', { tag: OWN_BROWSER }, async ({ context, worker, openPage, extensionId }) => {
-    // Opens several pages and exercises each; on a loaded 2-core machine it runs close to a minute.
-    test.setTimeout(150_000);
+    test.setTimeout(120_000);
     await worker.evaluate(() => {
       const g = globalThis as unknown as { __csp: string[]; addEventListener: typeof addEventListener };
       g.__csp = [];
