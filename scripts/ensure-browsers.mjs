@@ -111,8 +111,12 @@ export function main(argv = process.argv.slice(2)) {
     updated = true;
     apt(['install', '-y', '-qq', ...pkgs]);
   };
+  // A machine without the browsers usually lacks the Korean font too (or fontconfig itself): one
+  // apt-get install for all of them.
+  let fontAsked = false;
   if (missing.length && !pinned && canInstall) {
-    install(missing.map((b) => APT_PACKAGE[b]));
+    fontAsked = hasKoreanFont() !== true;
+    install([...missing.map((b) => APT_PACKAGE[b]), ...(fontAsked ? [KOREAN_FONT_PACKAGE] : [])]);
     missing = wanted.filter((b) => !FINDERS[b]());
   }
   if (missing.length) {
@@ -121,7 +125,7 @@ export function main(argv = process.argv.slice(2)) {
   }
   // Asked after the browsers: fontconfig comes with them. Asked again only after an install.
   let korean = hasKoreanFont();
-  if (korean === false && canInstall) {
+  if (korean === false && canInstall && !fontAsked) {
     install([KOREAN_FONT_PACKAGE]);
     korean = hasKoreanFont();
   }

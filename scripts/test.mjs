@@ -1,0 +1,52 @@
+// `npm test`: typecheck, lint, unit tests, build, Firefox lint, then the end-to-end suites in
+// Chromium and Firefox. Stops at the first failing step before the end-to-end suites; runs both
+// of those and fails if either does.
+//
+// The browsers are made sure of (scripts/ensure-browsers.mjs: on a fresh Debian machine an apt
+// install of about a minute) while the checks before them run, not after: that minute is mostly
+// download and unpacking, which the CPU-bound steps hardly feel. Its output is held back and
+// printed when the end-to-end suites need the browsers, so the two logs do not interleave.
+import { spawn } from 'node:child_process';
+
+/** Runs a command with its output passed through; resolves with its exit code. */
+function run(command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: 'inherit' });
+    child.on('error', () => resolve(127));
+    child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+/** Runs a command with its output kept; resolves with its exit code and that output. */
+function runQuietly(command, args) {
+  return new Promise((resolve) => {
+    const out = [];
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (chunk) => out.push(chunk));
+    child.stderr.on('data', (chunk) => out.push(chunk));
+    child.on('error', (error) => resolve({ code: 127, output: String(error) }));
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output: Buffer.concat(out).toString() }));
+  });
+}
+
+const npmRun = (script) => run('npm', ['run', script]);
+
+async function main() {
+  const browsers = runQuietly(process.execPath, ['scripts/ensure-browsers.mjs']);
+  for (const script of ['typecheck', 'lint:code', 'test:unit', 'build', 'lint:firefox']) {
+    const code = await npmRun(script);
+    if (code !== 0) {
+      console.error(`npm test: ${script} failed (exit ${code})`);
+      await browsers; // an apt install is not left running on its own
+      return code;
+    }
+  }
+  const ensured = await browsers;
+  process.stdout.write(ensured.output);
+  if (ensured.code !== 0) return ensured.code;
+  const chromium = await npmRun('test:e2e');
+  const firefox = await npmRun('test:firefox');
+  return chromium !== 0 ? chromium : firefox;
+}
+
+process.exitCode = await main();
