@@ -17,7 +17,6 @@ export default defineConfig<Pick<ExtensionWorkerOptions, 'shareBrowser'>>({
   // E2E_FRESH_BROWSER=1: a browser per test, as before the shared one (slower; to rule the sharing out).
   // A failed test keeps its trace (actions, DOM snapshots, console, network) but not the
   // screencast (a screenshot at the failure instead): recording frames for every test cost about
-  // a third of the suite's CPU on 2 cores
-  // (E2E_TRACE=full brings the screenshots back).
+  // a third of the suite's CPU on 2 cores (E2E_TRACE=full brings the screencast back).
   use: { trace: process.env.E2E_TRACE === 'full' ? 'retain-on-failure' : { mode: 'retain-on-failure', screenshots: false }, screenshot: 'only-on-failure', shareBrowser: !process.env.E2E_FRESH_BROWSER },
 });
