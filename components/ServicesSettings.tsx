@@ -37,8 +37,10 @@ export function ServicesSettings({ shown, custom, error, add, onToggle, onMove, 
         {CATALOG.map((s) => (
           <label class="services__item" key={s.id}>
             <input type="checkbox" checked={on.has(s.id)} onChange={(e) => onToggle(s.id, (e.currentTarget as HTMLInputElement).checked)} />
-            <span>{s.name}</span>
-            <span class="services__host">{providerHost(s)}</span>
+            <span class="services__label">
+              <span>{s.name}</span>
+              <span class="services__host">{providerHost(s)}</span>
+            </span>
           </label>
         ))}
       </div>
@@ -80,8 +82,10 @@ export function ServicesSettings({ shown, custom, error, add, onToggle, onMove, 
               <li key={c.id} data-custom-id={c.id}>
                 <label class="services__item">
                   <input type="checkbox" checked={on.has(c.id)} onChange={(e) => onToggle(c.id, (e.currentTarget as HTMLInputElement).checked)} />
-                  <span>{c.name}</span>
-                  <span class="services__host">{providerHost(c)}</span>
+                  <span class="services__label">
+                    <span>{c.name}</span>
+                    <span class="services__host">{providerHost(c)}</span>
+                  </span>
                 </label>
                 <button type="button" class="button button--small" aria-label={t('removeService', c.name)} onClick={() => onRemove(c.id)}>
                   {t('remove')}
