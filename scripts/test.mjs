@@ -8,33 +8,26 @@
 // printed when the end-to-end suites need the browsers, so the two logs do not interleave.
 import { spawn } from 'node:child_process';
 
-/** Runs a command with its output passed through; resolves with its exit code. */
-function run(command, args) {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: 'inherit' });
-    child.on('error', () => resolve(127));
-    child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-  });
-}
-
-/** Runs a command with its output kept; resolves with its exit code and that output. */
-function runQuietly(command, args) {
+/**
+ * Runs a command; resolves with its exit code and, when `quiet`, its output — held back rather than
+ * shown, for a step that runs beside another.
+ */
+function run(command, args, quiet = false) {
   return new Promise((resolve) => {
     const out = [];
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.on('data', (chunk) => out.push(chunk));
-    child.stderr.on('data', (chunk) => out.push(chunk));
+    const child = spawn(command, args, { stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    if (quiet) for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => out.push(chunk));
     child.on('error', (error) => resolve({ code: 127, output: String(error) }));
     child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output: Buffer.concat(out).toString() }));
   });
 }
 
-const npmRun = (script) => run('npm', ['run', script]);
+const npmRun = (script, quiet = false) => run('npm', ['run', script], quiet);
 
 async function main() {
-  const browsers = runQuietly(process.execPath, ['scripts/ensure-browsers.mjs']);
+  const browsers = run(process.execPath, ['scripts/ensure-browsers.mjs'], true);
   for (const script of ['typecheck', 'lint:code', 'test:unit', 'build', 'lint:firefox']) {
-    const code = await npmRun(script);
+    const { code } = await npmRun(script);
     if (code !== 0) {
       console.error(`npm test: ${script} failed (exit ${code})`);
       await browsers; // an apt install is not left running on its own
@@ -47,11 +40,11 @@ async function main() {
   // The two suites side by side: the Firefox one waits on alarms and page loads much of its
   // time, which the Chromium suite fills (about 40 s less than one after the other). Its output
   // comes after the Chromium suite's.
-  const firefoxRun = runQuietly('npm', ['run', 'test:firefox']);
+  const firefoxRun = npmRun('test:firefox', true);
   const chromium = await npmRun('test:e2e');
   const firefox = await firefoxRun;
   process.stdout.write(firefox.output);
-  return chromium !== 0 ? chromium : firefox.code;
+  return chromium.code !== 0 ? chromium.code : firefox.code;
 }
 
 process.exitCode = await main();
