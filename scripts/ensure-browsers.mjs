@@ -82,7 +82,7 @@ function advice(missing) {
 }
 
 /** Whether fontconfig knows a font with Korean glyphs; null when it cannot be asked (no `fc-list`). */
-export function hasKoreanFont() {
+function hasKoreanFont() {
   const r = spawnSync('fc-list', [':lang=ko', 'family'], { encoding: 'utf8' });
   if (r.error || r.status !== 0) return null;
   return r.stdout.trim() !== '';
@@ -102,34 +102,26 @@ export function main(argv = process.argv.slice(2)) {
   }
   let missing = wanted.filter((b) => !FINDERS[b]());
   const pinned = missing.some((b) => process.env[b === 'chromium' ? 'CHROMIUM_PATH' : 'FIREFOX_PATH']);
-  const canInstall = isDebianLike() && isRoot();
-  let updated = false;
-  const install = (pkgs) => {
-    console.log(`ensure-browsers: installing ${pkgs.join(' ')} with apt-get`);
+  // One apt-get install for what is missing: the browsers, and a Korean font when fontconfig knows
+  // none — or is not there yet (it comes with the browsers, so then neither does a font).
+  const korean = hasKoreanFont();
+  const packages = [
+    ...(pinned ? [] : missing.map((b) => APT_PACKAGE[b])),
+    ...(korean === false || (korean === null && missing.length) ? [KOREAN_FONT_PACKAGE] : []),
+  ];
+  const install = packages.length > 0 && isDebianLike() && isRoot();
+  if (install) {
+    console.log(`ensure-browsers: installing ${packages.join(' ')} with apt-get`);
     // An index that cannot be refreshed (one unreachable mirror) need not stop the install.
-    if (!updated) apt(['update', '-qq']);
-    updated = true;
-    apt(['install', '-y', '-qq', ...pkgs]);
-  };
-  // A machine without the browsers usually lacks the Korean font too (or fontconfig itself): one
-  // apt-get install for all of them.
-  let fontAsked = false;
-  if (missing.length && !pinned && canInstall) {
-    fontAsked = hasKoreanFont() !== true;
-    install([...missing.map((b) => APT_PACKAGE[b]), ...(fontAsked ? [KOREAN_FONT_PACKAGE] : [])]);
+    apt(['update', '-qq']);
+    apt(['install', '-y', '-qq', ...packages]);
     missing = wanted.filter((b) => !FINDERS[b]());
   }
   if (missing.length) {
     console.error(advice(missing));
     return 1;
   }
-  // Asked after the browsers: fontconfig comes with them. Asked again only after an install.
-  let korean = hasKoreanFont();
-  if (korean === false && canInstall && !fontAsked) {
-    install([KOREAN_FONT_PACKAGE]);
-    korean = hasKoreanFont();
-  }
-  if (korean === false) {
+  if ((install ? hasKoreanFont() : korean) === false) {
     console.warn(`ensure-browsers: no font with Korean glyphs, so the Korean screenshots will show boxes: install one (Debian/Ubuntu: ${KOREAN_FONT_PACKAGE}).`);
   }
   console.log(wanted.map((b) => `${b}: ${FINDERS[b]()}`).join(' · '));
