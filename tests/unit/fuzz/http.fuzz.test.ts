@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES, getJson, type FetchLike, type JsonResult } from '../../../lib/providers/http';
-import { NOW, OVERSIZED, RUNS, TIMEOUT_MS, assertProperty, bodyOf, checkFailure, contentTypeArb, rawBodyArb, summaryArb } from './arbitraries';
+import { DEFAULT_RUNS, NOW, OVERSIZED, RUNS, TIMEOUT_MS, assertProperty, bodyOf, checkFailure, contentTypeArb, rawBodyArb, summaryArb } from './arbitraries';
 
 const URL_ = 'https://status.claude.com/api/v2/summary.json';
 const NULL_BODY = new Set([204, 205, 304]);
@@ -131,7 +131,7 @@ describe('fuzz: HTTP layer (getJson / httpGet)', () => {
         }),
       );
       // Every branch of the layer was reached.
-      if (RUNS >= 5_000) expect([...kinds.keys()].sort()).toEqual(['bad-json', 'challenge', 'http', 'json', 'network', 'not-json', 'not-modified', 'rate-limited', 'timeout', 'too-large']);
+      if (RUNS >= DEFAULT_RUNS) expect([...kinds.keys()].sort()).toEqual(['bad-json', 'challenge', 'http', 'json', 'network', 'not-json', 'not-modified', 'rate-limited', 'timeout', 'too-large']);
     },
     TIMEOUT_MS,
   );
